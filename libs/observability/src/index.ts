@@ -1,0 +1,3 @@
+export * from './logger.js';
+export * from './metrics-registry.js';
+export * from './secret-scrubber.js';

@@ -1,0 +1,2 @@
+export * from './queue.module.js';
+export * from './redis-connection.js';
