@@ -27,7 +27,7 @@ export default {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      setupFiles: ['<rootDir>/test/support/load-stack-env.ts'],
       slowTestThreshold: 30,
     },
   ],

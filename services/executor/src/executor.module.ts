@@ -2,7 +2,35 @@ import { Module } from '@nestjs/common';
 import { KubeModule } from '@restash/kube';
 import { MessagingModule } from '@restash/messaging';
 import { QueueModule } from '@restash/queue';
+import { ClusterObjects } from './cluster/cluster-objects.js';
+import { EXECUTOR_SETTINGS, loadExecutorSettings } from './executor-settings.js';
+import { MemberJobs } from './members/member-jobs.js';
+import { MemberRunResolver } from './members/member-run-resolver.js';
+import { MemberRunner } from './members/member-runner.js';
+import { MemberQueue } from './queues/member-queue.js';
+import { SessionQueue } from './queues/session-queue.js';
+import { Workers } from './queues/workers.js';
+import { RunRequestsController } from './run-requests.controller.js';
+import { BatchLock } from './session/batch-lock.js';
+import { SessionEvents } from './session/session-events.js';
+import { SessionRunner } from './session/session-runner.js';
 
 /** Consumes run requests, plans member runs and executes them through BullMQ. */
-@Module({ imports: [KubeModule, MessagingModule.forRoot(), QueueModule] })
+@Module({
+  imports: [KubeModule, MessagingModule.forRoot(), QueueModule],
+  controllers: [RunRequestsController],
+  providers: [
+    { provide: EXECUTOR_SETTINGS, useFactory: () => loadExecutorSettings() },
+    ClusterObjects,
+    SessionEvents,
+    SessionQueue,
+    MemberQueue,
+    BatchLock,
+    SessionRunner,
+    MemberRunResolver,
+    MemberJobs,
+    MemberRunner,
+    Workers,
+  ],
+})
 export class ExecutorModule {}

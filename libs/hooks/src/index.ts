@@ -1,0 +1,2 @@
+export * from './hook-error.js';
+export * from './hook-runner.js';

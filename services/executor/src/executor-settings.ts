@@ -1,0 +1,28 @@
+import { EnvReader } from '@restash/config';
+
+/** Executor knobs, from its environment. */
+export interface ExecutorSettings {
+  /** restash's own image: runner Jobs and sidecars run it. */
+  image: string;
+  /** Sessions orchestrated at once by one replica (they mostly wait). */
+  sessionConcurrency: number;
+  /** Member runs driven at once by one replica. */
+  memberConcurrency: number;
+  /** Member runs at once across all replicas; unset = no cluster-wide limit. */
+  globalMemberConcurrency: number | undefined;
+  /** How often a running member Job's status is read. */
+  jobPollMs: number;
+}
+
+export const EXECUTOR_SETTINGS = Symbol('EXECUTOR_SETTINGS');
+
+export function loadExecutorSettings(env = new EnvReader()): ExecutorSettings {
+  const global = env.integer('GLOBAL_MEMBER_CONCURRENCY', 0, { min: 0 });
+  return {
+    image: env.string('RESTASH_IMAGE', 'ghcr.io/restash/restash:latest'),
+    sessionConcurrency: env.integer('SESSION_CONCURRENCY', 100, { min: 1 }),
+    memberConcurrency: env.integer('MEMBER_CONCURRENCY', 4, { min: 1 }),
+    globalMemberConcurrency: global > 0 ? global : undefined,
+    jobPollMs: env.integer('JOB_POLL_MS', 1000, { min: 50 }),
+  };
+}

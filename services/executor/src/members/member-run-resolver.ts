@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BackupBatch, LocalBackend } from '@restash/api';
+import type { ServiceConfig } from '@restash/config';
+import { clusterServiceAddress, connectionFromAppBinding } from '@restash/databases';
+import type { BackupSource, MemberRunSpec, ObjectIdentity } from '@restash/events';
+import { resticRepositoryFor } from '@restash/restic';
+import { SERVICE_CONFIG } from '@restash/service-runtime';
+import { ClusterObjects } from '../cluster/cluster-objects.js';
+import { MissingObjectError } from '../cluster/missing-object-error.js';
+import type { PlannedMember } from '../session/session-plan.js';
+import { targetMountPath } from './member-job-manifest.js';
+
+export const JOB_MODEL_HOST = 'host-0';
+
+export interface ResolvedMemberRun {
+  spec: MemberRunSpec;
+  localBackend: LocalBackend | undefined;
+}
+
+/** Turns a planned member into a self-contained run spec: repository, credentials and data source resolved. */
+@Injectable()
+export class MemberRunResolver {
+  constructor(
+    private readonly objects: ClusterObjects,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  async resolve(session: ObjectIdentity, batch: BackupBatch, planned: PlannedMember): Promise<ResolvedMemberRun> {
+    const repositoryRef = batch.spec.repository;
+    if (!repositoryRef?.name) throw new MissingObjectError(`BackupBatch ${session.namespace}/${batch.metadata.name} names no repository`);
+    const repositoryNamespace = repositoryRef.namespace ?? session.namespace;
+    const repository = await this.objects.repository(repositoryNamespace, repositoryRef.name);
+    const { backend } = repository.spec;
+    if (!backend.storageSecretName) throw new MissingObjectError(`Repository ${repositoryNamespace}/${repositoryRef.name} has no storageSecretName`);
+    const secretData = await this.objects.secretData(repositoryNamespace, backend.storageSecretName);
+    const { ref } = planned.member.target;
+    return {
+      spec: {
+        runId: `${session.uid}-${planned.key}-${JOB_MODEL_HOST}`,
+        session,
+        target: ref,
+        host: JOB_MODEL_HOST,
+        repository: {
+          ref: { namespace: repositoryNamespace, name: repositoryRef.name },
+          path: `${ref.kind.toLowerCase()}/${ref.name}`,
+          restic: resticRepositoryFor({ backend, target: ref, secretData, secretName: backend.storageSecretName }),
+        },
+        source: await this.source(planned, ref.namespace ?? session.namespace),
+        retention: batch.spec.retentionPolicy,
+        natsUrl: this.config.natsUrl,
+      },
+      localBackend: backend.local,
+    };
+  }
+
+  private async source(planned: PlannedMember, namespace: string): Promise<BackupSource> {
+    const { target } = planned.member;
+    if (target.ref.kind === 'AppBinding') {
+      const appBinding = await this.objects.appBinding(namespace, target.ref.name);
+      const secretName = appBinding.spec.secret?.name;
+      if (!secretName) throw new MissingObjectError(`AppBinding ${namespace}/${target.ref.name} names no Secret`);
+      const secretData = await this.objects.secretData(namespace, secretName);
+      return { type: 'database', connection: connectionFromAppBinding(appBinding, secretData, clusterServiceAddress) };
+    }
+    const paths = target.paths?.length ? target.paths : [targetMountPath(target)];
+    return { type: 'paths', paths, exclude: target.exclude ?? [] };
+  }
+}

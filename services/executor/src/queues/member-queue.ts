@@ -1,0 +1,50 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { REDIS_CONNECTION } from '@restash/queue';
+import { Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
+import type { MemberJobData, MemberJobResult } from './job-data.js';
+import { MEMBER_QUEUE } from './queue-names.js';
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * Producer side of the member queue. A member run's job id is derived from the session and member,
+ * so a resumed session finds the run it already started (or its result) instead of starting another.
+ */
+@Injectable()
+export class MemberQueue implements OnModuleInit, OnModuleDestroy {
+  private readonly queue: Queue<MemberJobData, MemberJobResult>;
+  private readonly events: QueueEvents;
+
+  constructor(
+    @Inject(REDIS_CONNECTION) redis: Redis,
+    @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
+  ) {
+    this.queue = new Queue<MemberJobData, MemberJobResult>(MEMBER_QUEUE, { connection: redis });
+    this.events = new QueueEvents(MEMBER_QUEUE, { connection: redis.duplicate() });
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.settings.globalMemberConcurrency) await this.queue.setGlobalConcurrency(this.settings.globalMemberConcurrency);
+    else await this.queue.removeGlobalConcurrency();
+    await this.events.waitUntilReady();
+  }
+
+  /** Runs a member (or joins the run already under way) and resolves with its result. */
+  async run(data: MemberJobData): Promise<MemberJobResult> {
+    const job = await this.queue.add('backup-member', data, {
+      jobId: `${data.session.uid}-${data.memberIndex}`,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: { age: DAY_SECONDS },
+      removeOnFail: { age: 7 * DAY_SECONDS },
+    });
+    return (await job.waitUntilFinished(this.events)) as MemberJobResult;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.events.close();
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from '@restash/observability';
+import { REDIS_CONNECTION } from '@restash/queue';
+import { LOGGER } from '@restash/service-runtime';
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
+import { MemberRunner } from '../members/member-runner.js';
+import { SessionRunner } from '../session/session-runner.js';
+import type { MemberJobData, MemberJobResult, SessionJobData } from './job-data.js';
+import { MEMBER_QUEUE, SESSION_QUEUE } from './queue-names.js';
+
+/**
+ * The consumer side of both queues. On shutdown the workers stop taking jobs and let go of the ones
+ * in hand: BullMQ hands them to another replica once their lock expires, and both runners resume.
+ */
+@Injectable()
+export class Workers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly sessions: SessionRunner,
+    private readonly members: MemberRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const session = new Worker<SessionJobData>(SESSION_QUEUE, (job) => this.sessions.run(job.data.session), {
+      connection: this.redis.duplicate(),
+      concurrency: this.settings.sessionConcurrency,
+      maxStalledCount: 10,
+    });
+    const member = new Worker<MemberJobData, MemberJobResult>(MEMBER_QUEUE, (job) => this.members.run(job.data), {
+      connection: this.redis.duplicate(),
+      concurrency: this.settings.memberConcurrency,
+      maxStalledCount: 10,
+    });
+    for (const worker of [session, member]) {
+      worker.on('failed', (job, error) => this.logger.error({ queue: worker.name, job: job?.id, attempt: job?.attemptsMade, err: error }, 'queue job failed'));
+      worker.on('error', (error) => this.logger.error({ queue: worker.name, err: error }, 'queue worker error'));
+      this.workers.push(worker);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close(true)));
+  }
+}

@@ -1,0 +1,44 @@
+import type { HostBackupStats, RetentionPolicy, SnapshotStats } from '@restash/api';
+import { formatDuration } from '@restash/api';
+import { backupDatabase, DUMP_FILENAME } from '@restash/databases';
+import type { BackupSource } from '@restash/events';
+import { snapshotStats, type Restic } from '@restash/restic';
+import { applyRetention } from './apply-retention.js';
+
+export interface HostBackupOutcome {
+  result: HostBackupStats;
+  snapshotsRemoved: number;
+}
+
+/**
+ * Backs up one host of one member into its restic repository: one snapshot per path (as Stash
+ * does) or one `dumpfile.sql` snapshot for a database, then applies the retention policy to this
+ * host's snapshots. Never throws: a failure becomes a Failed result with restic's or the database's
+ * own error text.
+ */
+export async function backupHost(restic: Restic, source: BackupSource, host: string, retention: RetentionPolicy | undefined): Promise<HostBackupOutcome> {
+  const started = Date.now();
+  try {
+    await restic.ensureInitialized();
+    const snapshots = source.type === 'database' ? [await backupDump(restic, source, host)] : await backupPaths(restic, source, host);
+    const removed = retention ? await applyRetention(restic, retention, host) : 0;
+    return { result: { hostname: host, phase: 'Succeeded', duration: formatDuration(Date.now() - started), snapshots }, snapshotsRemoved: removed };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { result: { hostname: host, phase: 'Failed', duration: formatDuration(Date.now() - started), error: message }, snapshotsRemoved: 0 };
+  }
+}
+
+async function backupPaths(restic: Restic, source: Extract<BackupSource, { type: 'paths' }>, host: string): Promise<SnapshotStats[]> {
+  const snapshots: SnapshotStats[] = [];
+  for (const path of source.paths) {
+    const summary = await restic.backup({ paths: [path], exclude: source.exclude, host });
+    snapshots.push(snapshotStats(summary, path));
+  }
+  return snapshots;
+}
+
+async function backupDump(restic: Restic, source: Extract<BackupSource, { type: 'database' }>, host: string): Promise<SnapshotStats> {
+  const summary = await backupDatabase(restic, source.connection, { host });
+  return snapshotStats(summary, DUMP_FILENAME);
+}

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { DEAD_LETTER_SUBJECT, JetStreamPublisher, JetStreamServer, NatsConnectionHolder, PermanentMessageError, STREAMS, type DeadLetter } from '@restash/messaging';
+import { createLogger } from '@restash/observability';
+import { eventually } from '../../support/eventually.js';
+
+const logger = createLogger({ service: 'jetstream-test', level: 'silent' });
+let nats: NatsConnectionHolder;
+let publisher: JetStreamPublisher;
+const suffix = randomBytes(3).toString('hex');
+
+beforeAll(async () => {
+  nats = await NatsConnectionHolder.open(process.env['NATS_URL']!, 'jetstream-test', logger);
+  publisher = new JetStreamPublisher(nats);
+});
+afterAll(async () => {
+  await nats.close();
+});
+
+async function storedCount(subject: string): Promise<number> {
+  const consumer = await nats.jetstream.consumers.get(STREAMS.runs.name, { filter_subjects: [subject] });
+  const batch = await consumer.fetch({ max_messages: 10, expires: 1000 });
+  let count = 0;
+  for await (const message of batch) {
+    count++;
+    message.ack();
+  }
+  return count;
+}
+
+async function startServer(service: string, subject: string, handler: (data: unknown) => Promise<void>): Promise<JetStreamServer> {
+  const server = new JetStreamServer(nats, { service, logger, settings: { maxDeliver: 3, ackWaitMs: 5000, concurrency: 2 } });
+  server.addHandler(subject, async (data: unknown) => handler(data), true);
+  await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
+  return server;
+}
+
+async function deadLettersFor(subject: string): Promise<DeadLetter[]> {
+  const consumer = await nats.jetstream.consumers.get(STREAMS.status.name, { filter_subjects: [DEAD_LETTER_SUBJECT] });
+  const batch = await consumer.fetch({ max_messages: 100, expires: 1000 });
+  const letters: DeadLetter[] = [];
+  for await (const message of batch) letters.push(message.json<DeadLetter>());
+  return letters.filter((letter) => letter.subject === subject);
+}
+
+describe('JetStream messaging on a real NATS server', () => {
+  it('stores a message published twice with the same id once', async () => {
+    const subject = `restash.runs.dedupe-${suffix}`;
+    const first = await publisher.publish(subject, { uid: 'abc' }, `uid-${suffix}`);
+    const second = await publisher.publish(subject, { uid: 'abc' }, `uid-${suffix}`);
+    expect([first.duplicate, second.duplicate]).toEqual([false, true]);
+    expect(await storedCount(subject)).toBe(1);
+  });
+
+  it('redelivers a message whose handler fails, and acks it once the handler succeeds', async () => {
+    const subject = `restash.runs.retry-${suffix}`;
+    const seen: unknown[] = [];
+    const server = await startServer(`retry-${suffix}`, subject, async (data) => {
+      seen.push(data);
+      if (seen.length < 3) throw new Error('transient failure');
+    });
+    try {
+      await publisher.publish(subject, { attempt: 'x' }, `retry-${suffix}`);
+      await eventually(async () => seen.length === 3, { timeoutMs: 15_000, what: 'third delivery' });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(seen).toEqual([{ attempt: 'x' }, { attempt: 'x' }, { attempt: 'x' }]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('dead-letters malformed messages and permanent failures without retrying them', async () => {
+    const subject = `restash.runs.poison-${suffix}`;
+    const seen: unknown[] = [];
+    const server = await startServer(`poison-${suffix}`, subject, async (data) => {
+      seen.push(data);
+      throw new PermanentMessageError('run request names no session');
+    });
+    try {
+      await nats.jetstream.publish(subject, 'not json {', { msgID: `poison-a-${suffix}` });
+      await publisher.publish(subject, { session: null }, `poison-b-${suffix}`);
+      const letters = await eventually(async () => {
+        const found = await deadLettersFor(subject);
+        return found.length === 2 ? found : undefined;
+      }, { timeoutMs: 10_000, what: 'two dead letters' });
+      expect(letters.map((l) => l.error).sort()).toEqual(['message body is not JSON', 'run request names no session']);
+      expect(seen).toEqual([{ session: null }]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,4 @@
+/** A single-quoted POSIX shell word. */
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}

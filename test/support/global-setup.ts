@@ -1,6 +1,0 @@
-import { loadStackEnv } from './stack-env.js';
-
-/** Integration tests run against the stack `./dev up --infra` started; its settings come from .stack/env. */
-export default function globalSetup(): void {
-  Object.assign(process.env, loadStackEnv());
-}
