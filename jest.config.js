@@ -18,9 +18,13 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
+  // .stack/ and .cache/ hold the stack's state (etcd's *.snap files look like jest snapshots).
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test'],
 };
 
 export default {
+  // Integration tests drive real Jobs, restic and databases; unit tests finish far sooner.
+  testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,test/local-node}/**/src/**/*.spec.ts'] },
     {

@@ -1,9 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { stackDir } from './stack-env.js';
 
 const run = promisify(execFile);
 
@@ -33,9 +30,13 @@ export function uniqueName(prefix: string): string {
 
 /** Runs SQL on the stack's MariaDB as its administrator; returns tab-separated rows. */
 export async function mariadbSql(sql: string, database?: string): Promise<string> {
-  const { username, password } = serverUrl('MARIADB_URL');
+  const { host, port, username, password } = serverUrl('MARIADB_URL');
   const args = [
-    ...(await mariadbAdminAddress()),
+    '--host',
+    host,
+    '--port',
+    String(port),
+    '--protocol=TCP',
     '--user',
     username,
     '--batch',
@@ -46,28 +47,6 @@ export async function mariadbSql(sql: string, database?: string): Promise<string
   ];
   const { stdout } = await run('mariadb', args, { env: { ...process.env, MYSQL_PWD: password } });
   return stdout.trim();
-}
-
-let adminAddress: Promise<string[]> | undefined;
-
-/**
- * TCP as MARIADB_URL says, or the stack's socket when TCP login is refused: mariadb-install-db
- * leaves a password-less root@127.0.0.1 that shadows root@% (the stack sets only the latter).
- */
-function mariadbAdminAddress(): Promise<string[]> {
-  adminAddress ??= (async () => {
-    const { host, port, username, password } = serverUrl('MARIADB_URL');
-    const tcp = ['--host', host, '--port', String(port), '--protocol=TCP'];
-    const socket = join(stackDir, 'mariadb.sock');
-    try {
-      await run('mariadb', [...tcp, '--user', username, '-e', 'SELECT 1'], { env: { ...process.env, MYSQL_PWD: password } });
-      return tcp;
-    } catch (error) {
-      if (existsSync(socket)) return ['--socket', socket];
-      throw error;
-    }
-  })();
-  return adminAddress;
 }
 
 /** A MariaDB account reachable over TCP at MARIADB_URL's address, with every privilege on one database. */

@@ -42,3 +42,5 @@ export * from './crd/build-crd.js';
 export * from './crd/crd-definitions.js';
 export * from './crd/crd-files.js';
 export * from './crd/crd-drift.js';
+export * from './label-selector-match.js';
+export * from './repository-access.js';

@@ -1,8 +1,10 @@
 import { compileValidator, type Validator } from '@restash/api';
 import type { Static, TSchema } from '@sinclair/typebox';
 
+/** A message that does not match its contract: retrying cannot fix it (the transport dead-letters it). */
 export class InvalidMessageError extends Error {
   override name = 'InvalidMessageError';
+  readonly permanent = true;
 }
 
 const validators = new WeakMap<TSchema, Validator<unknown>>();

@@ -13,6 +13,33 @@ export const BatchValidatedSchema = Type.Object({
   memberConditions: Type.Array(MemberConditionsSchema),
 });
 
+/** The Kubernetes object a member condition is about (the workload the injector changed), for an Event on it. */
+export const InvolvedObjectSchema = Type.Object({
+  apiVersion: Type.String(),
+  kind: Type.String(),
+  namespace: Type.String(),
+  name: Type.String(),
+  uid: Type.Optional(Type.String()),
+});
+export type InvolvedObject = Static<typeof InvolvedObjectSchema>;
+
+/**
+ * One condition of one batch member from a service other than the scheduler (the injector's
+ * StashSidecarInjected). Merged by type into `status.memberConditions[target]`; `generation` is the
+ * batch generation it was judged for. With `workload`, the status service also records an Event there.
+ */
+export const MemberConditionSchema = Type.Object({
+  type: Type.Literal('member-condition'),
+  batch: ObjectIdentitySchema,
+  generation: Type.Integer(),
+  target: TargetRefSchema,
+  condition: ConditionSchema,
+  workload: Type.Optional(InvolvedObjectSchema),
+});
+
+/** Everything published on SUBJECTS.batchStatus. */
+export const BackupBatchEventSchema = Type.Union([BatchValidatedSchema, MemberConditionSchema]);
+
 export const SessionSkippedSchema = Type.Object({
   type: Type.Literal('session-skipped'),
   session: ObjectIdentitySchema,
@@ -88,6 +115,8 @@ export const BackupSessionEventSchema = Type.Union([
 ]);
 
 export type BatchValidated = Static<typeof BatchValidatedSchema>;
+export type MemberCondition = Static<typeof MemberConditionSchema>;
+export type BackupBatchEvent = Static<typeof BackupBatchEventSchema>;
 export type SessionSkipped = Static<typeof SessionSkippedSchema>;
 export type SessionStarted = Static<typeof SessionStartedSchema>;
 export type SessionCondition = Static<typeof SessionConditionSchema>;

@@ -6,5 +6,6 @@ export * from './messaging.module.js';
 export * from './nats-connection.js';
 export * from './permanent-message-error.js';
 export * from './redelivery-delay.js';
+export * from './rethrow-rpc-errors.filter.js';
 export * from './start-consumers.js';
 export * from './streams.js';

@@ -6,7 +6,7 @@ import { lastValueFrom } from 'rxjs';
 import { DEAD_LETTER_SUBJECT, MAX_DEAD_LETTER_DATA, type DeadLetter } from './dead-letter.js';
 import { JetStreamContext } from './jetstream-context.js';
 import type { NatsConnectionHolder } from './nats-connection.js';
-import { PermanentMessageError } from './permanent-message-error.js';
+import { isPermanentError } from './permanent-message-error.js';
 import { redeliveryDelayMs } from './redelivery-delay.js';
 import { streamForSubject } from './streams.js';
 
@@ -123,9 +123,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private async handleFailure(message: JsMsg, error: unknown): Promise<void> {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
     const deliveries = message.info.deliveryCount;
-    if (error instanceof PermanentMessageError || deliveries >= this.settings.maxDeliver) {
+    if (isPermanentError(error) || deliveries >= this.settings.maxDeliver) {
       await this.deadLetter(message, reason);
       return;
     }

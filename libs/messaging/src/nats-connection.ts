@@ -1,7 +1,7 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import type { Logger } from '@restash/observability';
+import { secretScrubber, type Logger } from '@restash/observability';
 import { STREAMS, streamConfig } from './streams.js';
 
 /** One NATS connection per process, reconnecting forever, with the JetStream streams ensured. */
@@ -13,7 +13,7 @@ export class NatsConnectionHolder {
   ) {}
 
   static async open(url: string, name: string, logger: Logger): Promise<NatsConnectionHolder> {
-    const connection = await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true });
+    const connection = await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true, ...natsCredentials() });
     watchStatus(connection, logger);
     const manager = await jetstreamManager(connection);
     await ensureStreams(manager);
@@ -55,4 +55,11 @@ function watchStatus(connection: NatsConnection, logger: Logger): void {
       }
     }
   })();
+}
+
+/** nats.js ignores credentials in the URL; they come from the environment (the chart fills them from a Secret). */
+function natsCredentials(env: NodeJS.ProcessEnv = process.env): { user?: string; pass?: string; token?: string } {
+  const credentials = { user: env['NATS_USER'], pass: env['NATS_PASSWORD'], token: env['NATS_TOKEN'] };
+  secretScrubber.remember(credentials.pass, credentials.token);
+  return Object.fromEntries(Object.entries(credentials).filter(([, value]) => value)) as { user?: string; pass?: string; token?: string };
 }

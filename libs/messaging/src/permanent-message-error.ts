@@ -4,4 +4,10 @@
  */
 export class PermanentMessageError extends Error {
   override name = 'PermanentMessageError';
+  readonly permanent = true;
+}
+
+/** Any error that says of itself that retrying cannot help (`permanent: true`), such as an invalid message. */
+export function isPermanentError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { permanent?: unknown }).permanent === true;
 }

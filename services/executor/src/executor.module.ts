@@ -2,11 +2,19 @@ import { Module } from '@nestjs/common';
 import { KubeModule } from '@restash/kube';
 import { MessagingModule } from '@restash/messaging';
 import { QueueModule } from '@restash/queue';
+import { MemberRepositoryResolver } from '@restash/repositories';
 import { ClusterObjects } from './cluster/cluster-objects.js';
 import { EXECUTOR_SETTINGS, loadExecutorSettings } from './executor-settings.js';
+import { AgentRequests } from './members/agent-requests.js';
+import { HostHooks } from './members/host-hooks.js';
+import { HostResults } from './members/host-results.js';
 import { MemberJobs } from './members/member-jobs.js';
 import { MemberRunResolver } from './members/member-run-resolver.js';
 import { MemberRunner } from './members/member-runner.js';
+import { PodExec } from './members/pod-exec.js';
+import { SidecarMemberRunner } from './members/sidecar-member-runner.js';
+import { SIDECAR_SETTINGS, loadSidecarSettings } from './members/sidecar-settings.js';
+import { WorkloadHosts } from './members/workload-hosts.js';
 import { MemberQueue } from './queues/member-queue.js';
 import { SessionQueue } from './queues/session-queue.js';
 import { Workers } from './queues/workers.js';
@@ -28,8 +36,16 @@ import { SessionRunner } from './session/session-runner.js';
     BatchLock,
     SessionRunner,
     MemberRunResolver,
+    MemberRepositoryResolver,
     MemberJobs,
     MemberRunner,
+    { provide: SIDECAR_SETTINGS, useFactory: () => loadSidecarSettings() },
+    WorkloadHosts,
+    AgentRequests,
+    HostResults,
+    PodExec,
+    HostHooks,
+    SidecarMemberRunner,
     Workers,
   ],
 })

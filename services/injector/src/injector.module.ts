@@ -1,7 +1,29 @@
 import { Module } from '@nestjs/common';
+import type { ServiceConfig } from '@restash/config';
 import { KubeModule } from '@restash/kube';
 import { MessagingModule } from '@restash/messaging';
+import { SERVICE_CONFIG } from '@restash/service-runtime';
+import { InjectorCache } from './cluster/injector-cache.js';
+import { InjectorController } from './controller/injector-controller.js';
+import { WorkloadReconciler } from './controller/workload-reconciler.js';
+import { INJECTOR_SETTINGS, loadInjectorSettings } from './injector-settings.js';
+import { MemberRepositoryResolver } from '@restash/repositories';
+import { RepositorySecrets } from './kube/repository-secrets.js';
+import { WorkloadApplier } from './kube/workload-applier.js';
+import { MemberConditions } from './reporting/member-conditions.js';
 
-/** Adds and removes the `stash` sidecar and `stash-init` init-container on workloads. */
-@Module({ imports: [KubeModule, MessagingModule.forRoot()] })
+/** Adds the `stash` sidecar to the workloads batches name, and takes it back when no batch names them. */
+@Module({
+  imports: [KubeModule, MessagingModule.forRoot()],
+  providers: [
+    { provide: INJECTOR_SETTINGS, inject: [SERVICE_CONFIG], useFactory: (config: ServiceConfig) => loadInjectorSettings(config) },
+    InjectorCache,
+    WorkloadApplier,
+    RepositorySecrets,
+    MemberRepositoryResolver,
+    MemberConditions,
+    WorkloadReconciler,
+    InjectorController,
+  ],
+})
 export class InjectorModule {}

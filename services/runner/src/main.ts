@@ -1,8 +1,10 @@
 import { createLogger } from '@restash/observability';
+import { runAgent } from './agent/run-agent.js';
 import { runMemberJob } from './job/run-member-job.js';
 
 const ENTRY_POINTS: Record<string, (logger: ReturnType<typeof createLogger>) => Promise<number>> = {
   job: runMemberJob,
+  agent: runAgent,
 };
 
 const entry = process.argv[2] ?? '';

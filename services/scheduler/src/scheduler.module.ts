@@ -1,7 +1,35 @@
 import { Module } from '@nestjs/common';
 import { KubeModule } from '@restash/kube';
 import { MessagingModule } from '@restash/messaging';
+import { BatchController } from './batches/batch-controller.js';
+import { VerdictPublisher } from './batches/verdict-publisher.js';
+import { BackupSessions } from './cluster/backup-sessions.js';
+import { ClusterCaches } from './cluster/cluster-caches.js';
+import { TargetLookup } from './cluster/target-lookup.js';
+import { Leadership } from './leadership.js';
+import { SchedulerMetrics } from './scheduler-metrics.js';
+import { SCHEDULER_SETTINGS, loadSchedulerSettings } from './scheduler-settings.js';
+import { SchedulerService } from './scheduler.service.js';
+import { RunRequestController } from './sessions/run-request-controller.js';
+import { SlotController } from './sessions/slot-controller.js';
+import { BatchFactsLoader } from './validation/batch-facts-loader.js';
 
 /** Watches batches and sessions, keeps one cron timer per active batch, emits run requests. */
-@Module({ imports: [KubeModule, MessagingModule.forRoot()] })
+@Module({
+  imports: [KubeModule, MessagingModule.forRoot()],
+  providers: [
+    { provide: SCHEDULER_SETTINGS, useFactory: () => loadSchedulerSettings() },
+    SchedulerMetrics,
+    Leadership,
+    ClusterCaches,
+    TargetLookup,
+    BackupSessions,
+    BatchFactsLoader,
+    VerdictPublisher,
+    SlotController,
+    BatchController,
+    RunRequestController,
+    SchedulerService,
+  ],
+})
 export class SchedulerModule {}

@@ -88,6 +88,20 @@ export const RepositorySpecSchema = Type.Object({
 });
 export type RepositorySpec = Static<typeof RepositorySpecSchema>;
 
+/** One member's own restic repository (`<target kind>/<target name>` under the backend). */
+export const RepositoryMemberStatusSchema = Type.Object({
+  path: Type.String({ description: 'The member repository relative to the backend: <target kind>/<target name>.' }),
+  totalSize: Type.String({ description: 'Size in human units, e.g. 12.560 MiB.' }),
+  totalSizeBytes: Type.Integer({ format: 'int64', minimum: 0 }),
+  snapshotCount: Type.Integer({ format: 'int64', minimum: 0 }),
+  snapshotsRemovedOnLastCleanup: Type.Optional(Type.Integer({ format: 'int64', minimum: 0 })),
+  integrity: Type.Optional(Type.Boolean()),
+  lastBackupTime: Type.Optional(DateTime({ description: 'The latest successful backup of this member.' })),
+  session: Type.Optional(Type.String({ description: 'The BackupSession that reported these numbers.' })),
+  reportedAt: Type.Optional(DateTime({ description: 'When these numbers were reported.' })),
+});
+export type RepositoryMemberStatus = Static<typeof RepositoryMemberStatusSchema>;
+
 export const RepositoryStatusSchema = Type.Object({
   observedGeneration: Type.Optional(Type.Integer({ format: 'int64' })),
   firstBackupTime: Type.Optional(DateTime()),
@@ -97,6 +111,11 @@ export const RepositoryStatusSchema = Type.Object({
   snapshotCount: Type.Optional(Type.Integer({ format: 'int64' })),
   snapshotsRemovedOnLastCleanup: Type.Optional(Type.Integer({ format: 'int64' })),
   references: Type.Optional(Type.Array(TypedObjectRefSchema)),
+  members: Type.Optional(
+    Type.Array(RepositoryMemberStatusSchema, {
+      description: 'restash extension: per-member repository numbers that the totals above add up.',
+    }),
+  ),
 });
 export type RepositoryStatus = Static<typeof RepositoryStatusSchema>;
 

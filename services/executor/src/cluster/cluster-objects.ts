@@ -1,24 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import {
   RESOURCES, type AppBinding, type AppBindingSpec, type BackupBatch, type BackupBatchSpec, type BackupBatchStatus, type BackupSession,
-  type BackupSessionSpec, type BackupSessionStatus, type Repository, type RepositorySpec, type RepositoryStatus,
+  type BackupSessionSpec, type BackupSessionStatus,
 } from '@restash/api';
 import { CustomResources, isNotFound, KubeClient } from '@restash/kube';
 import { secretScrubber } from '@restash/observability';
-import { MissingObjectError } from './missing-object-error.js';
+import { RunConfigurationError } from './run-configuration-error.js';
 
-/** Reads the objects a run needs from the API server; a missing one is a MissingObjectError naming it. */
+/** Reads the objects a run needs from the API server; a missing one is a RunConfigurationError naming it. */
 @Injectable()
 export class ClusterObjects {
   private readonly sessions: CustomResources<BackupSessionSpec, BackupSessionStatus>;
   private readonly batches: CustomResources<BackupBatchSpec, BackupBatchStatus>;
-  private readonly repositories: CustomResources<RepositorySpec, RepositoryStatus>;
   private readonly appBindings: CustomResources<AppBindingSpec>;
 
   constructor(private readonly kube: KubeClient) {
     this.sessions = new CustomResources(kube, RESOURCES.backupSession);
     this.batches = new CustomResources(kube, RESOURCES.backupBatch);
-    this.repositories = new CustomResources(kube, RESOURCES.repository);
     this.appBindings = new CustomResources(kube, RESOURCES.appBinding);
   }
 
@@ -29,10 +27,6 @@ export class ClusterObjects {
 
   backupBatch(namespace: string, name: string): Promise<BackupBatch> {
     return required(this.batches.get(namespace, name), `BackupBatch ${namespace}/${name}`);
-  }
-
-  repository(namespace: string, name: string): Promise<Repository> {
-    return required(this.repositories.get(namespace, name), `Repository ${namespace}/${name}`);
   }
 
   appBinding(namespace: string, name: string): Promise<AppBinding> {
@@ -52,7 +46,7 @@ async function required<T>(request: Promise<T>, what: string): Promise<T> {
   try {
     return await request;
   } catch (error) {
-    if (isNotFound(error)) throw new MissingObjectError(`${what} not found`);
+    if (isNotFound(error)) throw new RunConfigurationError(`${what} not found`);
     throw error;
   }
 }

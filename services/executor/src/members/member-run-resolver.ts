@@ -3,10 +3,10 @@ import type { BackupBatch, LocalBackend } from '@restash/api';
 import type { ServiceConfig } from '@restash/config';
 import { clusterServiceAddress, connectionFromAppBinding } from '@restash/databases';
 import type { BackupSource, MemberRunSpec, ObjectIdentity } from '@restash/events';
-import { resticRepositoryFor } from '@restash/restic';
+import { MemberRepositoryResolver, repositoryUserOf } from '@restash/repositories';
 import { SERVICE_CONFIG } from '@restash/service-runtime';
 import { ClusterObjects } from '../cluster/cluster-objects.js';
-import { MissingObjectError } from '../cluster/missing-object-error.js';
+import { RunConfigurationError } from '../cluster/run-configuration-error.js';
 import type { PlannedMember } from '../session/session-plan.js';
 import { targetMountPath } from './member-job-manifest.js';
 
@@ -22,34 +22,25 @@ export interface ResolvedMemberRun {
 export class MemberRunResolver {
   constructor(
     private readonly objects: ClusterObjects,
+    private readonly repositories: MemberRepositoryResolver,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   async resolve(session: ObjectIdentity, batch: BackupBatch, planned: PlannedMember): Promise<ResolvedMemberRun> {
-    const repositoryRef = batch.spec.repository;
-    if (!repositoryRef?.name) throw new MissingObjectError(`BackupBatch ${session.namespace}/${batch.metadata.name} names no repository`);
-    const repositoryNamespace = repositoryRef.namespace ?? session.namespace;
-    const repository = await this.objects.repository(repositoryNamespace, repositoryRef.name);
-    const { backend } = repository.spec;
-    if (!backend.storageSecretName) throw new MissingObjectError(`Repository ${repositoryNamespace}/${repositoryRef.name} has no storageSecretName`);
-    const secretData = await this.objects.secretData(repositoryNamespace, backend.storageSecretName);
     const { ref } = planned.member.target;
+    const { repository, localBackend } = await this.repositories.resolve(repositoryUserOf(batch), ref);
     return {
       spec: {
         runId: `${session.uid}-${planned.key}-${JOB_MODEL_HOST}`,
         session,
         target: ref,
         host: JOB_MODEL_HOST,
-        repository: {
-          ref: { namespace: repositoryNamespace, name: repositoryRef.name },
-          path: `${ref.kind.toLowerCase()}/${ref.name}`,
-          restic: resticRepositoryFor({ backend, target: ref, secretData, secretName: backend.storageSecretName }),
-        },
+        repository,
         source: await this.source(planned, ref.namespace ?? session.namespace),
         retention: batch.spec.retentionPolicy,
         natsUrl: this.config.natsUrl,
       },
-      localBackend: backend.local,
+      localBackend,
     };
   }
 
@@ -58,7 +49,7 @@ export class MemberRunResolver {
     if (target.ref.kind === 'AppBinding') {
       const appBinding = await this.objects.appBinding(namespace, target.ref.name);
       const secretName = appBinding.spec.secret?.name;
-      if (!secretName) throw new MissingObjectError(`AppBinding ${namespace}/${target.ref.name} names no Secret`);
+      if (!secretName) throw new RunConfigurationError(`AppBinding ${namespace}/${target.ref.name} names no Secret`);
       const secretData = await this.objects.secretData(namespace, secretName);
       return { type: 'database', connection: connectionFromAppBinding(appBinding, secretData, clusterServiceAddress) };
     }

@@ -14,10 +14,12 @@ import { memberJobManifest, runSpecSecretManifest } from './member-job-manifest.
 import { memberJobName } from './member-job-name.js';
 import { MemberJobs } from './member-jobs.js';
 import { JOB_MODEL_HOST, MemberRunResolver } from './member-run-resolver.js';
+import { SidecarMemberRunner } from './sidecar-member-runner.js';
 
 /**
  * Runs one member of a session: its preBackup hook, the backup itself (for job-model members a
  * Kubernetes Job running restash's one-shot runner, followed to its end), its postBackup hook.
+ * Workload members go to the SidecarMemberRunner (the `stash` sidecars, per host).
  * Failures become a Failed host result with the reason; only infrastructure errors throw (retried).
  */
 @Injectable()
@@ -26,6 +28,7 @@ export class MemberRunner {
     private readonly objects: ClusterObjects,
     private readonly resolver: MemberRunResolver,
     private readonly jobs: MemberJobs,
+    private readonly sidecars: SidecarMemberRunner,
     private readonly events: SessionEvents,
     @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -37,8 +40,9 @@ export class MemberRunner {
     if (!planned) throw new Error(`BackupBatch ${data.batch.name} has no member ${data.memberIndex}`);
     const { ref } = planned.member.target;
     const log = this.logger.child({ session: data.session.name, namespace: data.session.namespace, member: planned.key });
+    if (planned.model === 'sidecar') return this.sidecars.run(data, batch, planned);
     if (planned.model !== 'job') {
-      await this.events.hostFailed(data.session, ref, JOB_MODEL_HOST, `${ref.kind} members run in the stash sidecar, which this executor does not manage yet`);
+      await this.events.hostFailed(data.session, ref, JOB_MODEL_HOST, `${ref.kind} is not a kind of target restash backs up`);
       return { outcome: 'Failed' };
     }
     if (!(await this.preHook(data.session, planned.member, ref))) return { outcome: 'Failed' };

@@ -5,8 +5,9 @@ import { postHookApplies, runHook } from '@restash/hooks';
 import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { ClusterObjects } from '../cluster/cluster-objects.js';
-import { MissingObjectError } from '../cluster/missing-object-error.js';
+import { RunConfigurationError } from '../cluster/run-configuration-error.js';
 import { JOB_MODEL_HOST } from '../members/member-run-resolver.js';
+import { WorkloadHosts } from '../members/workload-hosts.js';
 import { MemberQueue } from '../queues/member-queue.js';
 import { BatchLock } from './batch-lock.js';
 import { SessionEvents } from './session-events.js';
@@ -26,6 +27,7 @@ export class SessionRunner {
     private readonly members: MemberQueue,
     private readonly lock: BatchLock,
     private readonly events: SessionEvents,
+    private readonly hosts: WorkloadHosts,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -38,7 +40,7 @@ export class SessionRunner {
     try {
       batch = await this.objects.backupBatch(batchRef.namespace, batchRef.name);
     } catch (error) {
-      if (!(error instanceof MissingObjectError)) throw error;
+      if (!(error instanceof RunConfigurationError)) throw error;
       return this.events.finished(id, error.message);
     }
     if (batch.spec.paused) return this.events.skipped(id, `BackupBatch ${batchRef.name} is paused`);
@@ -77,7 +79,7 @@ export class SessionRunner {
       session: id,
       at: new Date().toISOString(),
       ...(deadline && { deadline }),
-      targets: plan.map((member) => ({ ref: member.member.target.ref, totalHosts: 1 })),
+      targets: await Promise.all(plan.map(async (member) => ({ ref: member.member.target.ref, totalHosts: await this.hosts.count(id.namespace, member) }))),
     });
     log.info({ members: plan.length, order: batch.spec.executionOrder ?? 'Parallel' }, 'session running');
     const preHookError = await this.globalHook(id, 'preBackup', batch.spec.hooks?.preBackup, true);

@@ -1,0 +1,2 @@
+export * from './member-repository-resolver.js';
+export * from './repository-unavailable-error.js';

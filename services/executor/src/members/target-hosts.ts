@@ -1,0 +1,52 @@
+import type { V1Pod } from '@kubernetes/client-node';
+import type { BackupTarget } from '@restash/api';
+import { workloadHostName } from '@restash/events';
+
+export const SIDECAR_CONTAINER = 'stash';
+
+/** What the executor reads of a sidecar-model workload: its desired replicas and its current pods. */
+export interface WorkloadView {
+  replicas: number | undefined;
+  pods: V1Pod[];
+}
+
+/**
+ * Pure: the hosts a workload member backs up (API.md): `host-0` for a Deployment, ReplicaSet or
+ * ReplicationController with at least one replica; `host-0..n-1` for a StatefulSet (`target.replicas`
+ * or its own); the nodes of a DaemonSet's current pods.
+ */
+export function targetHosts(target: BackupTarget, workload: WorkloadView): string[] {
+  switch (target.ref.kind) {
+    case 'StatefulSet':
+      return Array.from({ length: target.replicas ?? workload.replicas ?? 1 }, (_, ordinal) => `host-${ordinal}`);
+    case 'DaemonSet':
+      return [...new Set(livePods(workload.pods).flatMap((pod) => pod.spec?.nodeName ?? []))].sort();
+    default:
+      return (workload.replicas ?? 1) > 0 ? ['host-0'] : [];
+  }
+}
+
+/** Pure: a live pod with the sidecar that serves the host (a ready one first), for its IP and exec hooks. */
+export function podForHost(kind: string, host: string, pods: readonly V1Pod[]): V1Pod | undefined {
+  const serving = livePods(pods).filter(
+    (pod) => hasSidecar(pod) && workloadHostName(kind, { name: pod.metadata?.name ?? '', nodeName: pod.spec?.nodeName }) === host,
+  );
+  return serving.find(isReady) ?? serving[0];
+}
+
+export function hasSidecar(pod: V1Pod): boolean {
+  return (pod.spec?.containers ?? []).some((container) => container.name === SIDECAR_CONTAINER);
+}
+
+/** Pure: the container an exec hook runs in: the one it names, else the pod's first that is not the sidecar. */
+export function hookContainer(pod: V1Pod, named: string | undefined): string | undefined {
+  return named ?? pod.spec?.containers.find((container) => container.name !== SIDECAR_CONTAINER)?.name;
+}
+
+function livePods(pods: readonly V1Pod[]): V1Pod[] {
+  return pods.filter((pod) => !pod.metadata?.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed');
+}
+
+function isReady(pod: V1Pod): boolean {
+  return pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') === true;
+}

@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { MemberRepositorySchema, parseMessage, type MemberRepository } from '@restash/events';
+import { secretScrubber } from '@restash/observability';
+
+/**
+ * The member's repository from the file the injector's Secret mounts. Read for every run, so rotated
+ * credentials apply without a restart; its secrets are remembered for scrubbing.
+ */
+export async function readRepositoryFile(path: string): Promise<MemberRepository> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new Error(`cannot read the repository file ${path} (${reason}): the injector writes it into the stash-repository Secret`, { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`the repository file ${path} is not JSON`, { cause: error });
+  }
+  const repository = parseMessage(MemberRepositorySchema, data, `repository file ${path}`);
+  const { restic } = repository;
+  secretScrubber.remember(restic.password, ...Object.values(restic.env), ...Object.values(restic.files ?? {}));
+  return repository;
+}
