@@ -12,7 +12,7 @@ import type { DatabaseDirs, DatabaseProgram } from '../runtime/database-program.
 import { mariadbProgram } from '../runtime/mariadb-program.js';
 import type { ContainerView } from '../runtime/namespace-wrapper.js';
 import { postgresProgram } from '../runtime/postgres-program.js';
-import { restashArgv, restashCli } from '../runtime/restash-command.js';
+import { appMount, IMAGE_CLI, restashArgv, restashCli } from '../runtime/restash-command.js';
 import { containerMounts } from '../volumes/mount-plan.js';
 import { volumeFiles } from '../volumes/volume-files.js';
 import { writeVolumeFiles } from '../volumes/volume-writer.js';
@@ -86,13 +86,13 @@ async function programFor(
 ): Promise<Program | undefined> {
   if (kind === 'other') return undefined;
   if (kind === 'restash') {
-    const argv = restashArgv(container, env, ctx.config.repoRoot);
+    const argv = restashArgv(container, env);
     const cli = restashCli(ctx.config.repoRoot);
     const startError =
-      argv[0] === cli && !existsSync(cli)
+      argv[0] === IMAGE_CLI && !existsSync(cli)
         ? `restash's CLI ${cli} does not exist (build it first): cannot run ${container.image}`
         : undefined;
-    return { argv, startError };
+    return { argv, startError, extraMounts: [appMount(ctx.config.repoRoot)] };
   }
   const podDir = ctx.layout.podDir(pod.metadata!.uid!);
   const dirs: DatabaseDirs = { runDir: join(podDir, 'run', container.name), defaultDataDir: join(podDir, 'data', container.name) };

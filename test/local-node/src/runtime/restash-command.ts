@@ -1,20 +1,33 @@
 import type { V1Container } from '@kubernetes/client-node';
 import { join } from 'node:path';
 import { expandVariables } from '../env/variable-expansion.js';
+import type { BindMount } from '../volumes/mount-plan.js';
 
-/** restash's CLI in this checkout stands in for the image's /usr/local/bin/restash entrypoint. */
+/** Where restash's code lives inside its image; the checkout is bound there, so no pod volume can hide it. */
+export const IMAGE_APP_DIR = '/app';
+/** The image's entrypoint, as a restash container sees it. */
+export const IMAGE_CLI = `${IMAGE_APP_DIR}/bin/restash`;
+
+/** The checkout's CLI on the host, which the container sees as IMAGE_CLI. */
 export function restashCli(repoRoot: string): string {
   return join(repoRoot, 'bin', 'restash');
 }
 
+/** The bind mount that puts the checkout where the image keeps restash. */
+export function appMount(repoRoot: string): BindMount {
+  return { source: repoRoot, target: IMAGE_APP_DIR, readOnly: true };
+}
+
+const ENTRYPOINT_NAMES = new Set(['restash', '/usr/local/bin/restash', IMAGE_CLI]);
+
 /**
  * A restash-image container's argv: command + args with $(VAR) expanded; an empty command, or one starting with
- * `restash` or `/usr/local/bin/restash`, runs the checkout's CLI (the image's entrypoint).
+ * `restash`, `/usr/local/bin/restash` or `/app/bin/restash`, runs the image's entrypoint (the checkout's CLI).
  */
-export function restashArgv(container: V1Container, env: Readonly<Record<string, string>>, repoRoot: string): string[] {
+export function restashArgv(container: V1Container, env: Readonly<Record<string, string>>): string[] {
   const command = (container.command ?? []).map((word) => expandVariables(word, env));
   const args = (container.args ?? []).map((word) => expandVariables(word, env));
-  if (command.length === 0) return [restashCli(repoRoot), ...args];
-  if (command[0] === 'restash' || command[0] === '/usr/local/bin/restash') return [restashCli(repoRoot), ...command.slice(1), ...args];
+  if (command.length === 0) return [IMAGE_CLI, ...args];
+  if (ENTRYPOINT_NAMES.has(command[0]!)) return [IMAGE_CLI, ...command.slice(1), ...args];
   return [...command, ...args];
 }
