@@ -1,5 +1,6 @@
 // The demo `./dev demo` runs once the whole stack is up: Stash's WordPress + MySQL example, applied
-// unchanged with kubectl, backed up by one BackupBatch. Every step is a kubectl command you could type.
+// unchanged with kubectl, backed up by one BackupBatch, wiped, and restored by one RestoreBatch.
+// Every step is a kubectl command you could type.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -60,6 +61,12 @@ async function prepareApplication() {
   console.log(`  posts: ${mysql('SELECT COUNT(*) FROM wordpress.posts').trim()} rows; files: ${kubectl('exec', '-n', namespace, 'deploy/wordpress', '-c', 'wordpress', '--', 'find', '/var/www/html', '-type', 'f').trim().split('\n').join(', ')}`);
 }
 
+/** A member's BackupProgress condition (restic's percent done, reported by the runner), e.g. " (host-0: 42% done)". */
+function progressOf(target) {
+  const progress = target.conditions?.find((condition) => condition.type === 'BackupProgress');
+  return progress ? ` (${progress.message})` : '';
+}
+
 async function backup() {
   step('Apply the BackupBatch (both members, one configuration) and an instant BackupSession');
   console.log(kubectl('apply', '-f', join(examples, 'backupbatch.yaml'), '-f', join(examples, 'backupsession.yaml')).trim());
@@ -67,7 +74,7 @@ async function backup() {
   const session = await waitFor('the backup session to finish', () => {
     const current = json('get', 'backupsession', '-n', namespace, 'wordpress-backup-instant');
     for (const target of current.status?.targets ?? []) {
-      const line = `${target.ref.kind}/${target.ref.name}: ${target.phase ?? 'Pending'}${(target.stats ?? []).map((s) => ` [${s.hostname} ${s.phase} ${s.duration ?? ''}${s.error ? ` ${s.error}` : ''}]`).join('')}`;
+      const line = `${target.ref.kind}/${target.ref.name}: ${target.phase ?? 'Pending'}${progressOf(target)}${(target.stats ?? []).map((s) => ` [${s.hostname} ${s.phase} ${s.duration ?? ''}${s.error ? ` ${s.error}` : ''}]`).join('')}`;
       if (seen.get(target.ref.name) !== line) console.log(`  ${line}`);
       seen.set(target.ref.name, line);
     }
@@ -79,6 +86,50 @@ async function backup() {
   if (session.status.phase !== 'Succeeded') throw new Error('the backup did not succeed; see kubectl describe backupsession -n demo');
 }
 
+/** What the restore must bring back: the posts' rows and a checksum of every WordPress file. */
+function applicationState() {
+  const files = kubectl('exec', '-n', namespace, 'deploy/wordpress', '-c', 'wordpress', '--', 'sh', '-c', 'cd /var/www/html && find . -type f | sort | xargs md5sum');
+  return { posts: mysql('SELECT id, title FROM wordpress.posts ORDER BY id').trim(), files: files.trim() };
+}
+
+async function restore() {
+  const before = applicationState();
+  step('Wipe the data: drop the posts table, delete one WordPress file and deface another');
+  mysql('DROP TABLE wordpress.posts');
+  kubectl('exec', '-n', namespace, 'deploy/wordpress', '-c', 'wordpress', '--', 'sh', '-c', 'rm /var/www/html/wp-content/uploads/photo.txt && echo defaced > /var/www/html/index.php');
+  console.log(`  tables: ${mysql('SHOW TABLES FROM wordpress').trim() || 'none'}; files: ${kubectl('exec', '-n', namespace, 'deploy/wordpress', '-c', 'wordpress', '--', 'find', '/var/www/html', '-type', 'f').trim().split('\n').join(', ')}`);
+
+  step('Apply the RestoreBatch: the database first (a restore Job), then WordPress’ files (the stash-init container)');
+  console.log(kubectl('apply', '-f', join(examples, 'restorebatch.yaml')).trim());
+  const seen = new Map();
+  const restored = await waitFor('the restore to finish', () => {
+    const current = json('get', 'restorebatch', '-n', namespace, 'wordpress-restore');
+    for (const member of current.status?.members ?? []) {
+      const line = `${member.ref.kind}/${member.ref.name}: ${member.phase ?? 'Pending'}${(member.stats ?? []).map((s) => ` [${s.hostname} ${s.phase} ${s.duration ?? ''}${s.error ? ` ${s.error}` : ''}]`).join('')}`;
+      if (seen.get(member.ref.name) !== line) console.log(`  ${line}`);
+      seen.set(member.ref.name, line);
+    }
+    return ['Succeeded', 'Failed', 'Invalid'].includes(current.status?.phase) ? current : undefined;
+  });
+  console.log(`  restore ${restored.status.phase} in ${restored.status.sessionDuration}`);
+  if (restored.status.phase !== 'Succeeded') throw new Error('the restore did not succeed; see kubectl describe restorebatch -n demo');
+
+  step('Proof: the rows and every file match what was backed up');
+  await waitFor('the WordPress pod without the stash-init container', () => {
+    const deployment = json('get', 'deploy', '-n', namespace, 'wordpress');
+    if ((deployment.spec.template.spec.initContainers ?? []).length > 0) return false;
+    kubectl('rollout', 'status', '-n', namespace, 'deploy/wordpress', '--timeout=120s');
+    return true;
+  });
+  const after = applicationState();
+  console.log(`  posts:\n${after.posts.replace(/^/gm, '    ')}\n  files (md5):\n${after.files.replace(/^/gm, '    ')}`);
+  if (after.posts !== before.posts || after.files !== before.files) throw new Error('the restored data differs from the backup');
+  console.log('  ✔ identical to the backup');
+  step('kubectl get restorebatch -n demo');
+  console.log(kubectl('get', 'restorebatch', '-n', namespace).trim());
+}
+
 await prepareApplication();
 await backup();
+await restore();
 console.log('\nThe stack is still up: try `source .stack/activate && kubectl get backupsession -n demo -w`; `./dev down` stops it.');

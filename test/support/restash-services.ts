@@ -22,12 +22,14 @@ export async function startRestashServices({ executors = 2, executorEnv = {}, sc
     ...Array.from({ length: executors }, () => startService('executor', { RESTASH_IMAGE: 'restash:dev', JOB_POLL_MS: '250', ...executorEnv })),
   ]);
   const [scheduler, status, ...executorProcesses] = started as [ServiceProcess, ServiceProcess, ...ServiceProcess[]];
-  return {
+  const services: RestashServices = {
     scheduler,
     status,
     executors: executorProcesses,
+    // The replicas running now: a test may have replaced the executors it started with.
     async stop() {
-      await Promise.all(started.map((service) => service.stop()));
+      await Promise.all([services.scheduler, services.status, ...services.executors].map((service) => service.stop()));
     },
   };
+  return services;
 }

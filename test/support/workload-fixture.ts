@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { V1Deployment } from '@kubernetes/client-node';
+import type { KubeClient } from '@restash/kube';
 import { SUBJECTS, type ObjectIdentity } from '@restash/events';
 import { JetStreamPublisher, type NatsConnectionHolder } from '@restash/messaging';
 import { stringify } from 'yaml';
@@ -52,4 +53,24 @@ export async function requestBackupRun(nats: NatsConnectionHolder, session: Obje
 /** Pure: the pod template's containers by name. */
 export function containerNames(deployment: V1Deployment): string[] {
   return (deployment.spec?.template.spec?.containers ?? []).map((container) => container.name);
+}
+
+/** A StatefulSet of restash's image doing nothing (`sleep`), labelled `app=<name>`, each pod with its own claim `data` at /data. */
+export async function createSleepingStatefulSet(kube: KubeClient, namespace: string, name: string, replicas: number): Promise<void> {
+  await kube.apps.createNamespacedStatefulSet({
+    namespace,
+    body: {
+      metadata: { name },
+      spec: {
+        replicas,
+        podManagementPolicy: 'Parallel',
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name } },
+          spec: { terminationGracePeriodSeconds: 2, containers: [{ name, image: 'restash:dev', command: ['sleep', '3600'], volumeMounts: [{ name: 'data', mountPath: '/data' }] }] },
+        },
+        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+      },
+    },
+  });
 }

@@ -32,6 +32,7 @@ export * from './schemas/app-binding.js';
 export * from './values/parse-duration.js';
 export * from './values/format-duration.js';
 export * from './values/format-bytes.js';
+export * from './values/parse-bytes.js';
 
 export * from './validation/compile-validator.js';
 export * from './validation/describe-errors.js';

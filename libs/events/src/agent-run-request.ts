@@ -25,16 +25,18 @@ export interface AgentWorkload {
   namespace: string;
   kind: string;
   name: string;
+  /** Tells a recreated workload of the same name apart, so it never receives its predecessor's requests. */
+  uid: string;
 }
 
 const AGENT_SUBJECT_PREFIX = 'restash.runs.agent';
 
 /**
- * `restash.runs.agent.<namespace>.<kind lowercased>.<name>.<host>`: one subject per workload host,
- * so the replicas serving a host share one durable consumer and exactly one of them takes a request.
+ * `restash.runs.agent.<namespace>.<kind lowercased>.<name>.<uid>.<host>`: one subject per workload
+ * host, so the replicas serving a host share one durable consumer and exactly one of them takes a request.
  */
 export function agentRunSubject(workload: AgentWorkload, host: string): string {
-  const tokens = [workload.namespace, workload.kind.toLowerCase(), workload.name, host].map(subjectToken);
+  const tokens = [workload.namespace, workload.kind.toLowerCase(), workload.name, workload.uid, host].map(subjectToken);
   return [AGENT_SUBJECT_PREFIX, ...tokens].join('.');
 }
 

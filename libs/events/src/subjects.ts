@@ -4,5 +4,9 @@ export const SUBJECTS = {
   restoreRun: 'restash.runs.restore',
   batchStatus: 'restash.status.backup-batch',
   sessionStatus: 'restash.status.backup-session',
+  /** Runners' backup progress (BackupProgressEvent), for the status service to show on the session. */
+  backupProgress: 'restash.status.backup-progress',
   restoreStatus: 'restash.status.restore-batch',
+  /** Restore host results, one subject per host (restoreHostSubject), so the last result of a host can be looked up. */
+  restoreHostStatus: 'restash.status.restore-batch.>',
 } as const;

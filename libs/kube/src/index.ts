@@ -5,3 +5,5 @@ export * from './kube.module.js';
 export * from './leader-elector.js';
 export * from './resource-informer.js';
 export * from './work-queue.js';
+export * from './kube-write-metrics.js';
+export * from './custom-resource-informer.js';

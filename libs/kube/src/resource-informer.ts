@@ -19,6 +19,7 @@ export class ResourceInformer<T extends KubernetesObject> {
   private readonly informer: Informer<T> & ObjectCache<T>;
   private stopped = false;
   private failures = 0;
+  private listed = false;
 
   constructor(
     kube: KubeClient,
@@ -28,13 +29,23 @@ export class ResourceInformer<T extends KubernetesObject> {
     private readonly logger: Logger,
     labelSelector?: string,
   ) {
-    this.informer = makeInformer(kube.config, path, list, labelSelector);
+    const listOnce = async () => {
+      const result = await list();
+      this.listed = true;
+      return result;
+    };
+    this.informer = makeInformer(kube.config, path, listOnce, labelSelector);
     const upsert = (object: T) => this.dispatch('upsert', object);
     this.informer.on('add', upsert);
     this.informer.on('update', upsert);
     this.informer.on('delete', (object) => this.dispatch('deleted', object));
     this.informer.on('connect', () => (this.failures = 0));
     this.informer.on('error', (error) => this.restartAfterError(path, error));
+  }
+
+  /** True once the first list arrived: the cache shows the cluster, not an empty start. */
+  get synced(): boolean {
+    return this.listed;
   }
 
   async start(): Promise<void> {

@@ -2,3 +2,4 @@ export * from './readiness-registry.js';
 export * from './run-service.js';
 export * from './runtime.module.js';
 export * from './tokens.js';
+export * from './metric-kinds.js';

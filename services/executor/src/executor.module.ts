@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { KubeModule } from '@restash/kube';
+import { KubeModule, KubeWriteMetrics } from '@restash/kube';
 import { MessagingModule } from '@restash/messaging';
 import { QueueModule } from '@restash/queue';
 import { MemberRepositoryResolver } from '@restash/repositories';
@@ -15,15 +15,23 @@ import { PodExec } from './members/pod-exec.js';
 import { SidecarMemberRunner } from './members/sidecar-member-runner.js';
 import { SIDECAR_SETTINGS, loadSidecarSettings } from './members/sidecar-settings.js';
 import { WorkloadHosts } from './members/workload-hosts.js';
+import { HookMetrics } from './metrics/hook-metrics.js';
+import { MemberRunMetrics } from './metrics/member-run-metrics.js';
+import { QueueDepthMetrics } from './metrics/queue-depth-metrics.js';
 import { MemberQueue } from './queues/member-queue.js';
+import { RestoreQueue } from './queues/restore-queue.js';
 import { SessionQueue } from './queues/session-queue.js';
 import { Workers } from './queues/workers.js';
+import { InitContainerRestore } from './restore/init-container-restore.js';
+import { RestoreEvents } from './restore/restore-events.js';
+import { RestoreMemberRunner } from './restore/restore-member-runner.js';
+import { RestoreRunner } from './restore/restore-runner.js';
 import { RunRequestsController } from './run-requests.controller.js';
 import { BatchLock } from './session/batch-lock.js';
 import { SessionEvents } from './session/session-events.js';
 import { SessionRunner } from './session/session-runner.js';
 
-/** Consumes run requests, plans member runs and executes them through BullMQ. */
+/** Consumes run requests (BackupSessions, RestoreBatches), plans member runs and executes them through BullMQ. */
 @Module({
   imports: [KubeModule, MessagingModule.forRoot(), QueueModule],
   controllers: [RunRequestsController],
@@ -46,7 +54,16 @@ import { SessionRunner } from './session/session-runner.js';
     PodExec,
     HostHooks,
     SidecarMemberRunner,
+    RestoreQueue,
+    RestoreEvents,
+    RestoreRunner,
+    InitContainerRestore,
+    RestoreMemberRunner,
     Workers,
+    MemberRunMetrics,
+    HookMetrics,
+    QueueDepthMetrics,
+    KubeWriteMetrics,
   ],
 })
 export class ExecutorModule {}

@@ -1,10 +1,14 @@
 import { createLogger } from '@restash/observability';
 import { runAgent } from './agent/run-agent.js';
 import { runMemberJob } from './job/run-member-job.js';
+import { runRestoreJob } from './job/run-restore-job.js';
+import { runRestoreInit } from './restore/run-restore-init.js';
 
 const ENTRY_POINTS: Record<string, (logger: ReturnType<typeof createLogger>) => Promise<number>> = {
   job: runMemberJob,
   agent: runAgent,
+  'restore-job': runRestoreJob,
+  'restore-init': runRestoreInit,
 };
 
 const entry = process.argv[2] ?? '';

@@ -4,6 +4,7 @@ import { LOGGER, ReadinessRegistry } from '@restash/service-runtime';
 import { BatchController } from './batches/batch-controller.js';
 import { ClusterCaches } from './cluster/cluster-caches.js';
 import { Leadership } from './leadership.js';
+import { RestoreRunController } from './restores/restore-run-controller.js';
 import { SCHEDULER_SETTINGS, type SchedulerSettings } from './scheduler-settings.js';
 import { RunRequestController } from './sessions/run-request-controller.js';
 import { SlotController } from './sessions/slot-controller.js';
@@ -26,6 +27,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     private readonly batches: BatchController,
     private readonly slots: SlotController,
     private readonly runs: RunRequestController,
+    private readonly restores: RestoreRunController,
     private readonly readiness: ReadinessRegistry,
     @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -33,7 +35,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
 
   onApplicationBootstrap(): void {
     this.readiness.register('caches', async () => {
-      if (!this.caches.synced) throw new Error('BackupBatch, BackupSession and Repository caches are not synced yet');
+      if (!this.caches.synced) throw new Error('BackupBatch, BackupSession, RestoreBatch and Repository caches are not synced yet');
     });
     this.leadership.onChange((leader) => (leader ? this.lead() : this.follow()));
     // Not awaited: the API server may be away at start; the caches retry and /readyz tells.
@@ -43,7 +45,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.revalidation);
-    await Promise.all([this.batches.stop(), this.slots.stop(), this.runs.stop()]);
+    await Promise.all([this.batches.stop(), this.slots.stop(), this.runs.stop(), this.restores.stop()]);
     await this.leadership.stop();
     await this.caches.stop();
   }
@@ -52,6 +54,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     await this.caches.start({
       batchChanged: (key) => this.batches.enqueue(key),
       sessionChanged: (key) => this.runs.enqueue(key),
+      restoreChanged: (key) => this.restores.enqueue(key),
       repositoryChanged: (repository) => this.batches.enqueueUsersOf(repository),
     });
     while (!this.caches.synced && !this.stopping) await new Promise((resolve) => setTimeout(resolve, SYNC_POLL_MS));
@@ -61,9 +64,10 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private lead(): void {
-    this.logger.info('leading: scheduling batches, catching up missed slots, asking for unfinished sessions');
+    this.logger.info('leading: scheduling batches, catching up missed slots, asking for unfinished sessions and restores');
     this.batches.beginTerm();
     this.runs.beginTerm();
+    this.restores.beginTerm();
   }
 
   private follow(): void {

@@ -7,15 +7,20 @@ import { DeadLetterController } from './dead-letters/dead-letter.controller.js';
 import { BackupHistoryService } from './history/backup-history.service.js';
 import { EventRecorder } from './kube-events/event-recorder.js';
 import { StatusWriter } from './kube/status-writer.js';
+import { BackupResultMetrics } from './metrics/backup-result-metrics.js';
 import { StatusMetrics } from './metrics/status-metrics.js';
+import { ProgressEventsController } from './progress/progress-events.controller.js';
+import { ProgressStatusService } from './progress/progress-status.service.js';
 import { RepositoryStatusService } from './repository/repository-status.service.js';
+import { RestoreEventsController } from './restore/restore-events.controller.js';
+import { RestoreStatusService } from './restore/restore-status.service.js';
 import { SessionEventsController } from './session/session-events.controller.js';
 import { SessionStatusService } from './session/session-status.service.js';
 
 /** The only writer of .status: aggregates status events into the custom resources. */
 @Module({
   imports: [KubeModule, MessagingModule.forRoot()],
-  controllers: [SessionEventsController, BatchEventsController, DeadLetterController],
-  providers: [StatusMetrics, StatusWriter, EventRecorder, SessionStatusService, BatchStatusService, RepositoryStatusService, BackupHistoryService],
+  controllers: [SessionEventsController, BatchEventsController, RestoreEventsController, DeadLetterController, ProgressEventsController],
+  providers: [StatusMetrics, StatusWriter, EventRecorder, SessionStatusService, BatchStatusService, RestoreStatusService, RepositoryStatusService, BackupHistoryService, BackupResultMetrics, ProgressStatusService],
 })
 export class StatusModule {}

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { V1Job } from '@kubernetes/client-node';
 import { RESOURCES, type BackupSession, type Repository } from '@restash/api';
 import { CustomResources, KubeClient } from '@restash/kube';
@@ -9,6 +7,7 @@ import {
 import { requireLocalNode } from '../../support/local-node-ready.js';
 import { startRestashServices, type RestashServices } from '../../support/restash-services.js';
 import { startService } from '../../support/service-process.js';
+import { startHookServer } from '../../support/hook-server.js';
 import { createTestNamespace, deleteTestNamespace } from '../../support/test-namespace.js';
 
 const kube = new KubeClient();
@@ -143,9 +142,10 @@ describe('batch backup end to end (scheduler, two executors, status, real Jobs, 
   }, 180_000);
 
   it('skips a session while another session of the same batch runs, and runs instant sessions', async () => {
-    const slowHook = await slowHttpServer(4000);
+    const hooks = await startHookServer();
+    hooks.setMode('/wait', 'hold');
     try {
-      const spec = batchSpec(['postgres'], { hooks: { preBackup: { httpGet: { host: '127.0.0.1', port: slowHook.port, path: '/wait' } } }, backupHistoryLimit: 5 });
+      const spec = batchSpec(['postgres'], { hooks: { preBackup: { httpGet: { host: '127.0.0.1', port: hooks.port, path: '/wait' } } }, backupHistoryLimit: 5 });
       await createBatch(kube, namespace, 'overlap', spec);
       await createSession(kube, namespace, 'overlap', 'overlap-1');
       await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -155,15 +155,11 @@ describe('batch backup end to end (scheduler, two executors, status, real Jobs, 
       expect(second.status?.conditions).toEqual(expect.arrayContaining([
         expect.objectContaining({ type: 'BackupSkipped', status: 'True', message: expect.stringContaining('overlap-1') }),
       ]));
+      hooks.setMode('/wait', 'ok');
       expect((await waitForFinalSession(kube, namespace, 'overlap-1')).status?.phase).toBe('Succeeded');
     } finally {
-      slowHook.server.close();
+      await hooks.close();
     }
   });
 });
 
-async function slowHttpServer(delayMs: number): Promise<{ server: Server; port: number }> {
-  const server = createServer((_request, response) => setTimeout(() => response.end('ok'), delayMs));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port };
-}

@@ -12,6 +12,7 @@ import { eventually } from '../../support/eventually.js';
 import { renderChart } from '../../support/helm-chart.js';
 import { kubectl } from '../../support/kubectl.js';
 import { requireLocalNode } from '../../support/local-node-ready.js';
+import { createRestore, waitForFinalRestore } from '../../support/restore-fixture.js';
 import type { Manifest } from '../../support/manifests.js';
 import { execInPod } from '../../support/pod-exec.js';
 import { isPodReady, waitForPod } from '../../support/pod-waits.js';
@@ -124,6 +125,14 @@ describe("restash's services as their own ServiceAccounts, bound by the chart's 
     expect(events.items.map((e) => e.source?.component)).toContain('restash-status');
     expect(logsOf()).not.toMatch(/forbidden/i);
   }, 180_000);
+
+  it('restores the PVC and the database of that backup to Succeeded', async () => {
+    await createRestore(kube, appNamespace, 'app-restore', { repository: { name: 'local-repo' }, members: batchSpec(['mariadb', 'files']).members!.map(({ target }) => ({ target })) });
+    const restore = await waitForFinalRestore(kube, appNamespace, 'app-restore');
+    expect(restore.status?.members?.map((m) => [m.ref.kind, m.phase])).toEqual([['AppBinding', 'Succeeded'], ['PersistentVolumeClaim', 'Succeeded']]);
+    expect(restore.status?.phase).toBe('Succeeded');
+    expect(logsOf()).not.toMatch(/forbidden/i);
+  }, 120_000);
 
   it('creates scheduled sessions as the scheduler (leader on its Lease in the release namespace)', async () => {
     await createBatch(kube, appNamespace, 'every-2s', batchSpec(['files'], { schedule: '@every 2s', backupHistoryLimit: 20 }));

@@ -12,7 +12,7 @@ import { isPodReady } from '../../support/pod-waits.js';
 import { startService, type ServiceProcess } from '../../support/service-process.js';
 import { deleteAgentConsumers } from '../../support/session-events.js';
 import { createTestNamespace, deleteTestNamespace } from '../../support/test-namespace.js';
-import { requestBackupRun, seedClaim } from '../../support/workload-fixture.js';
+import { createSleepingStatefulSet, requestBackupRun, seedClaim } from '../../support/workload-fixture.js';
 
 const run = promisify(execFile);
 const kube = new KubeClient();
@@ -23,26 +23,6 @@ let namespace: string;
 let fixture: BackupFixture;
 let services: ServiceProcess[] = [];
 let nats: NatsConnectionHolder;
-
-/** A StatefulSet of restash's image doing nothing (`sleep`), each pod with its own claim at /data. */
-async function createStatefulSet(): Promise<void> {
-  await kube.apps.createNamespacedStatefulSet({
-    namespace,
-    body: {
-      metadata: { name: 'db' },
-      spec: {
-        replicas: REPLICAS,
-        podManagementPolicy: 'Parallel',
-        selector: { matchLabels: { app: 'db' } },
-        template: {
-          metadata: { labels: { app: 'db' } },
-          spec: { terminationGracePeriodSeconds: 2, containers: [{ name: 'db', image: 'restash:dev', command: ['sleep', '3600'], volumeMounts: [{ name: 'data', mountPath: '/data' }] }] },
-        },
-        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
-      },
-    },
-  });
-}
 
 /** The StatefulSet's pods once all of them run the stash sidecar. */
 async function podsWithSidecar(): Promise<V1Pod[]> {
@@ -79,7 +59,7 @@ describe('a StatefulSet with 3 replicas as a batch member', () => {
     await createBatch(kube, namespace, 'db-backup', batchSpec([], {
       members: [{ target: { alias: 'db', ref: { apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db' }, volumeMounts: [{ name: 'data', mountPath: '/data' }], paths: ['/data'] } }],
     }));
-    await createStatefulSet();
+    await createSleepingStatefulSet(kube, namespace, 'db', REPLICAS);
     const pods = await podsWithSidecar();
     expect(pods.map((p) => p.metadata!.name).sort()).toEqual(['db-0', 'db-1', 'db-2']);
 

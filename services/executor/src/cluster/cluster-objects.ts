@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   RESOURCES, type AppBinding, type AppBindingSpec, type BackupBatch, type BackupBatchSpec, type BackupBatchStatus, type BackupSession,
-  type BackupSessionSpec, type BackupSessionStatus,
+  type BackupSessionSpec, type BackupSessionStatus, type RestoreBatch, type RestoreBatchSpec, type RestoreBatchStatus,
 } from '@restash/api';
 import { CustomResources, isNotFound, KubeClient } from '@restash/kube';
 import { secretScrubber } from '@restash/observability';
@@ -13,16 +13,27 @@ export class ClusterObjects {
   private readonly sessions: CustomResources<BackupSessionSpec, BackupSessionStatus>;
   private readonly batches: CustomResources<BackupBatchSpec, BackupBatchStatus>;
   private readonly appBindings: CustomResources<AppBindingSpec>;
+  private readonly restores: CustomResources<RestoreBatchSpec, RestoreBatchStatus>;
 
   constructor(private readonly kube: KubeClient) {
     this.sessions = new CustomResources(kube, RESOURCES.backupSession);
     this.batches = new CustomResources(kube, RESOURCES.backupBatch);
     this.appBindings = new CustomResources(kube, RESOURCES.appBinding);
+    this.restores = new CustomResources(kube, RESOURCES.restoreBatch);
   }
 
   /** Undefined when the session is gone (deleted while queued). */
   async findBackupSession(namespace: string, name: string): Promise<BackupSession | undefined> {
     return this.sessions.get(namespace, name).catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)));
+  }
+
+  /** Undefined when the RestoreBatch is gone (deleted while queued). */
+  async findRestoreBatch(namespace: string, name: string): Promise<RestoreBatch | undefined> {
+    return this.restores.get(namespace, name).catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)));
+  }
+
+  restoreBatch(namespace: string, name: string): Promise<RestoreBatch> {
+    return required(this.restores.get(namespace, name), `RestoreBatch ${namespace}/${name}`);
   }
 
   backupBatch(namespace: string, name: string): Promise<BackupBatch> {

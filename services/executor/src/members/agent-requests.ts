@@ -7,8 +7,8 @@ import { JetStreamPublisher } from '@restash/messaging';
 export class AgentRequests {
   constructor(private readonly publisher: JetStreamPublisher) {}
 
-  async publish(namespace: string, request: AgentRunRequest): Promise<void> {
-    const subject = agentRunSubject({ namespace, kind: request.target.kind, name: request.target.name }, request.host);
+  async publish(namespace: string, workloadUid: string, request: AgentRunRequest): Promise<void> {
+    const subject = agentRunSubject({ namespace, kind: request.target.kind, name: request.target.name, uid: workloadUid }, request.host);
     await this.publisher.publish(subject, request, request.runId);
   }
 }

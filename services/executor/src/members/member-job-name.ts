@@ -12,3 +12,8 @@ export function memberJobName(sessionName: string, memberKey: string): string {
   const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
   return `${name.slice(0, MAX_NAME - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }
+
+/** Whole seconds from now until an ISO deadline, at least 1 (a Job's activeDeadlineSeconds). */
+export function secondsUntil(deadline: string | undefined): number | undefined {
+  return deadline ? Math.max(1, Math.ceil((Date.parse(deadline) - Date.now()) / 1000)) : undefined;
+}

@@ -4,8 +4,7 @@ import type { ObjectIdentity } from '@restash/events';
 import { postHookApplies } from '@restash/hooks';
 import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
-import { RunConfigurationError } from '../cluster/run-configuration-error.js';
-import type { MemberJobData, MemberJobResult } from '../queues/job-data.js';
+import type { BackupMemberJobData, MemberJobResult } from '../queues/job-data.js';
 import { SessionEvents } from '../session/session-events.js';
 import type { PlannedMember } from '../session/session-plan.js';
 import { AgentRequests } from './agent-requests.js';
@@ -34,27 +33,22 @@ export class SidecarMemberRunner {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async run(data: MemberJobData, batch: BackupBatch, planned: PlannedMember): Promise<MemberJobResult> {
+  async run(data: BackupMemberJobData, batch: BackupBatch, planned: PlannedMember): Promise<MemberJobResult> {
     const { session } = data;
     const { target } = planned.member;
     const namespace = target.ref.namespace ?? session.namespace;
     const where = `${target.ref.kind} ${namespace}/${target.ref.name}`;
-    let workload: WorkloadView & { hosts: string[] };
-    try {
-      workload = await this.workloads.resolve(namespace, target);
-    } catch (error) {
-      if (!(error instanceof RunConfigurationError)) throw error;
-      return this.fail(session, target.ref, ['host-0'], error.message);
-    }
+    const found = await this.workloads.forRun(namespace, target, 'back up');
+    if (!found.ok) return this.fail(session, target.ref, ['host-0'], found.problem);
+    const { workload } = found;
     const { hosts } = workload;
-    if (hosts.length === 0) return this.fail(session, target.ref, ['host-0'], `${where} has no replicas to back up`);
     if (!workload.pods.some(hasSidecar)) return this.fail(session, target.ref, hosts, `no pod of ${where} has the stash sidecar: is the injector running?`);
     if (memberPaths(target).length === 0) return this.fail(session, target.ref, hosts, `the member of ${where} names no paths and no volumeMounts to back up`);
 
     await this.events.targetCondition(session, target.ref, 'BackupExecutorEnsured', true, 'BackupExecutorEnsured', `the stash sidecar of ${where} backs up ${hosts.join(', ')}`);
     await this.events.publish({ type: 'target-started', session, target: target.ref, totalHosts: hosts.length });
     const runnable = await this.preHooks(session, planned, hosts, workload);
-    const phases = await this.backUp(data, batch, planned, namespace, runnable);
+    const phases = await this.backUp(data, batch, planned, { namespace, uid: workload.uid }, runnable);
     await this.postHooks(session, planned, hosts, workload, phases);
     const succeeded = hosts.every((host) => phases.get(host) === 'Succeeded');
     this.logger.info({ session: session.name, namespace: session.namespace, member: planned.key, hosts: hosts.length, succeeded }, 'sidecar member finished');
@@ -62,7 +56,7 @@ export class SidecarMemberRunner {
   }
 
   /** Requests each host's backup and waits for the results; a host that does not report in time is failed. */
-  private async backUp(data: MemberJobData, batch: BackupBatch, planned: PlannedMember, namespace: string, hosts: string[]): Promise<Map<string, HostBackupPhase>> {
+  private async backUp(data: BackupMemberJobData, batch: BackupBatch, planned: PlannedMember, workload: { namespace: string; uid: string }, hosts: string[]): Promise<Map<string, HostBackupPhase>> {
     const { session } = data;
     const { ref } = planned.member.target;
     const timeout = new Date(Date.now() + this.settings.resultTimeoutMs);
@@ -70,7 +64,7 @@ export class SidecarMemberRunner {
     const until = deadline ?? timeout;
     const phases = new Map<string, HostBackupPhase>();
     for (const wave of hostWaves(hosts)) {
-      for (const host of wave) await this.requests.publish(namespace, agentRunRequest(session, planned, host, batch.spec.retentionPolicy, until));
+      for (const host of wave) await this.requests.publish(workload.namespace, workload.uid, agentRunRequest(session, planned, host, batch.spec.retentionPolicy, until));
       for (const [host, phase] of await this.results.wait(session, ref, wave, until)) phases.set(host, phase);
     }
     const limit = deadline ? `before the session deadline ${data.deadline} (spec.timeOut)` : `within ${formatDuration(this.settings.resultTimeoutMs)}`;
@@ -86,7 +80,7 @@ export class SidecarMemberRunner {
     const hook = planned.member.hooks?.preBackup;
     const { ref } = planned.member.target;
     if (!hook) return hosts;
-    const failures = await this.hooks.run('preBackup', session, ref, hook, hosts, workload.pods);
+    const failures = await this.hooks.run('preBackup', hook, ref.kind, hosts, workload.pods, this.events.targetRecorder(session, ref));
     for (const [host, reason] of failures) await this.events.hostFailed(session, ref, host, reason);
     return hosts.filter((host) => !failures.has(host));
   }
@@ -96,7 +90,8 @@ export class SidecarMemberRunner {
     const hook = planned.member.hooks?.postBackup;
     if (!hook) return;
     const selected = hosts.filter((host) => postHookApplies(hook, phases.get(host) === 'Succeeded'));
-    if (selected.length > 0) await this.hooks.run('postBackup', session, planned.member.target.ref, hook, selected, workload.pods);
+    const { ref } = planned.member.target;
+    if (selected.length > 0) await this.hooks.run('postBackup', hook, ref.kind, selected, workload.pods, this.events.targetRecorder(session, ref));
   }
 
   private async fail(session: ObjectIdentity, ref: TargetRef, hosts: string[], reason: string): Promise<MemberJobResult> {

@@ -1,5 +1,5 @@
 import type { V1Pod } from '@kubernetes/client-node';
-import type { BackupTarget } from '@restash/api';
+import type { TargetRef } from '@restash/api';
 import { workloadHostName } from '@restash/events';
 
 export const SIDECAR_CONTAINER = 'stash';
@@ -15,7 +15,7 @@ export interface WorkloadView {
  * ReplicationController with at least one replica; `host-0..n-1` for a StatefulSet (`target.replicas`
  * or its own); the nodes of a DaemonSet's current pods.
  */
-export function targetHosts(target: BackupTarget, workload: WorkloadView): string[] {
+export function targetHosts(target: { ref: TargetRef; replicas?: number }, workload: WorkloadView): string[] {
   switch (target.ref.kind) {
     case 'StatefulSet':
       return Array.from({ length: target.replicas ?? workload.replicas ?? 1 }, (_, ordinal) => `host-${ordinal}`);
@@ -26,10 +26,10 @@ export function targetHosts(target: BackupTarget, workload: WorkloadView): strin
   }
 }
 
-/** Pure: a live pod with the sidecar that serves the host (a ready one first), for its IP and exec hooks. */
-export function podForHost(kind: string, host: string, pods: readonly V1Pod[]): V1Pod | undefined {
+/** Pure: a live pod that serves the host (a ready one first; by default one with the sidecar), for its IP and exec hooks. */
+export function podForHost(kind: string, host: string, pods: readonly V1Pod[], serves: (pod: V1Pod) => boolean = hasSidecar): V1Pod | undefined {
   const serving = livePods(pods).filter(
-    (pod) => hasSidecar(pod) && workloadHostName(kind, { name: pod.metadata?.name ?? '', nodeName: pod.spec?.nodeName }) === host,
+    (pod) => serves(pod) && workloadHostName(kind, { name: pod.metadata?.name ?? '', nodeName: pod.spec?.nodeName }) === host,
   );
   return serving.find(isReady) ?? serving[0];
 }
@@ -47,6 +47,6 @@ function livePods(pods: readonly V1Pod[]): V1Pod[] {
   return pods.filter((pod) => !pod.metadata?.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed');
 }
 
-function isReady(pod: V1Pod): boolean {
+export function isReady(pod: V1Pod): boolean {
   return pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') === true;
 }

@@ -3,14 +3,14 @@ import { REDIS_CONNECTION } from '@restash/queue';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
-import type { MemberJobData, MemberJobResult } from './job-data.js';
+import { memberJobId, type MemberJobData, type MemberJobResult } from './job-data.js';
 import { MEMBER_QUEUE } from './queue-names.js';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
 /**
- * Producer side of the member queue. A member run's job id is derived from the session and member,
- * so a resumed session finds the run it already started (or its result) instead of starting another.
+ * Producer side of the member queue. A member run's job id is derived from the session (or RestoreBatch)
+ * and member, so a resumed session finds the run it already started (or its result) instead of starting another.
  */
 @Injectable()
 export class MemberQueue implements OnModuleInit, OnModuleDestroy {
@@ -33,8 +33,8 @@ export class MemberQueue implements OnModuleInit, OnModuleDestroy {
 
   /** Runs a member (or joins the run already under way) and resolves with its result. */
   async run(data: MemberJobData): Promise<MemberJobResult> {
-    const job = await this.queue.add('backup-member', data, {
-      jobId: `${data.session.uid}-${data.memberIndex}`,
+    const job = await this.queue.add(`${data.kind ?? 'backup'}-member`, data, {
+      jobId: memberJobId(data),
       attempts: 3,
       backoff: { type: 'exponential', delay: 2000 },
       removeOnComplete: { age: DAY_SECONDS },

@@ -6,13 +6,16 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
 import { MemberRunner } from '../members/member-runner.js';
+import { RestoreMemberRunner } from '../restore/restore-member-runner.js';
+import { RestoreRunner } from '../restore/restore-runner.js';
 import { SessionRunner } from '../session/session-runner.js';
-import type { MemberJobData, MemberJobResult, SessionJobData } from './job-data.js';
-import { MEMBER_QUEUE, SESSION_QUEUE } from './queue-names.js';
+import type { MemberJobData, MemberJobResult, RestoreJobData, SessionJobData } from './job-data.js';
+import { MEMBER_QUEUE, RESTORE_QUEUE, SESSION_QUEUE } from './queue-names.js';
 
 /**
- * The consumer side of both queues. On shutdown the workers stop taking jobs and let go of the ones
- * in hand: BullMQ hands them to another replica once their lock expires, and both runners resume.
+ * The consumer side of the queues (backup and restore member runs share one). On shutdown the workers
+ * stop taking jobs and let go of the ones in hand: BullMQ hands them to another replica once their lock
+ * expires, and the runners resume.
  */
 @Injectable()
 export class Workers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,6 +27,8 @@ export class Workers implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly sessions: SessionRunner,
     private readonly members: MemberRunner,
+    private readonly restores: RestoreRunner,
+    private readonly restoreMembers: RestoreMemberRunner,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -32,12 +37,17 @@ export class Workers implements OnApplicationBootstrap, OnApplicationShutdown {
       concurrency: this.settings.sessionConcurrency,
       maxStalledCount: 10,
     });
-    const member = new Worker<MemberJobData, MemberJobResult>(MEMBER_QUEUE, (job) => this.members.run(job.data), {
+    const restore = new Worker<RestoreJobData>(RESTORE_QUEUE, (job) => this.restores.run(job.data.restore), {
+      connection: this.redis.duplicate(),
+      concurrency: this.settings.sessionConcurrency,
+      maxStalledCount: 10,
+    });
+    const member = new Worker<MemberJobData, MemberJobResult>(MEMBER_QUEUE, (job) => (job.data.kind === 'restore' ? this.restoreMembers.run(job.data) : this.members.run(job.data)), {
       connection: this.redis.duplicate(),
       concurrency: this.settings.memberConcurrency,
       maxStalledCount: 10,
     });
-    for (const worker of [session, member]) {
+    for (const worker of [session, restore, member]) {
       worker.on('failed', (job, error) => this.logger.error({ queue: worker.name, job: job?.id, attempt: job?.attemptsMade, err: error }, 'queue job failed'));
       worker.on('error', (error) => this.logger.error({ queue: worker.name, err: error }, 'queue worker error'));
       this.workers.push(worker);

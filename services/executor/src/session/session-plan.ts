@@ -1,13 +1,19 @@
-import { targetModel, type BackupBatchSpec, type BackupMember, type TargetModel } from '@restash/api';
+import { targetModel, type BackupMember, type ExecutionOrder, type TargetModel, type TargetRef } from '@restash/api';
 
 export type MemberOutcome = 'Succeeded' | 'Failed';
 
-/** One member of a session and what must happen before it may start. */
-export interface PlannedMember {
+/** What planning reads of a member: a BackupBatch's or a RestoreBatch's. */
+export interface PlanMember {
+  target: { alias?: string; ref: TargetRef };
+  dependsOn?: string[];
+}
+
+/** One member of a session (or a restore) and what must happen before it may start. */
+export interface PlannedMember<M extends PlanMember = BackupMember> {
   index: number;
   /** The alias, or `member-<index>` when the manifest gives none. */
   key: string;
-  member: BackupMember;
+  member: M;
   model: TargetModel | undefined;
   /** Members that must have finished first (Sequential order): their outcome does not matter. */
   after: number[];
@@ -20,7 +26,7 @@ export class PlanError extends Error {
 }
 
 /** Pure: the members of a batch as a graph of runs, in the order and with the dependencies the spec asks for. */
-export function planMembers(spec: BackupBatchSpec): PlannedMember[] {
+export function planMembers<M extends PlanMember>(spec: { members?: M[]; executionOrder?: ExecutionOrder }): Array<PlannedMember<M>> {
   const members = spec.members ?? [];
   const indexByKey = new Map(members.map((member, index) => [memberKey(member, index), index]));
   const planned = members.map((member, index) => ({
@@ -39,20 +45,20 @@ export function planMembers(spec: BackupBatchSpec): PlannedMember[] {
   return planned;
 }
 
-export function memberKey(member: BackupMember, index: number): string {
+export function memberKey(member: PlanMember, index: number): string {
   return member.target.alias ?? `member-${index}`;
 }
 
-export interface NextStep {
+export interface NextStep<M extends PlanMember = BackupMember> {
   /** Members whose prerequisites are met: start them now. */
-  start: PlannedMember[];
+  start: Array<PlannedMember<M>>;
   /** Members that will never run because a required member failed, with the reason. */
-  blocked: Array<{ member: PlannedMember; reason: string }>;
+  blocked: Array<{ member: PlannedMember<M>; reason: string }>;
 }
 
 /** Pure: given what has started and finished, which members start now and which can no longer run. */
-export function nextStep(plan: PlannedMember[], started: ReadonlySet<number>, finished: ReadonlyMap<number, MemberOutcome>): NextStep {
-  const step: NextStep = { start: [], blocked: [] };
+export function nextStep<M extends PlanMember>(plan: ReadonlyArray<PlannedMember<M>>, started: ReadonlySet<number>, finished: ReadonlyMap<number, MemberOutcome>): NextStep<M> {
+  const step: NextStep<M> = { start: [], blocked: [] };
   for (const member of plan) {
     if (started.has(member.index) || finished.has(member.index)) continue;
     const failed = member.requires.find((index) => finished.get(index) === 'Failed');
@@ -66,9 +72,9 @@ export function nextStep(plan: PlannedMember[], started: ReadonlySet<number>, fi
   return step;
 }
 
-function assertAcyclic(plan: PlannedMember[]): void {
+function assertAcyclic<M extends PlanMember>(plan: Array<PlannedMember<M>>): void {
   const state = new Map<number, 'visiting' | 'done'>();
-  const visit = (member: PlannedMember, path: string[]): void => {
+  const visit = (member: PlannedMember<M>, path: string[]): void => {
     if (state.get(member.index) === 'done') return;
     if (state.get(member.index) === 'visiting') throw new PlanError(`dependsOn forms a cycle: ${[...path, member.key].join(' → ')}`);
     state.set(member.index, 'visiting');

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parseDuration, type BackupBatch, type BackupSession, type PostHookHandler } from '@restash/api';
+import type { BackupBatch, BackupSession, PostHookHandler } from '@restash/api';
 import type { ObjectIdentity } from '@restash/events';
-import { postHookApplies, runHook } from '@restash/hooks';
 import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { ClusterObjects } from '../cluster/cluster-objects.js';
@@ -10,8 +9,11 @@ import { JOB_MODEL_HOST } from '../members/member-run-resolver.js';
 import { WorkloadHosts } from '../members/workload-hosts.js';
 import { MemberQueue } from '../queues/member-queue.js';
 import { BatchLock } from './batch-lock.js';
+import { runGlobalHook, type GlobalHookKind } from './global-hook.js';
+import { runDeadline } from './run-deadline.js';
+import { runPlan } from './run-plan.js';
 import { SessionEvents } from './session-events.js';
-import { nextStep, PlanError, planMembers, type MemberOutcome, type PlannedMember } from './session-plan.js';
+import { PlanError, planMembers, type MemberOutcome, type PlannedMember } from './session-plan.js';
 
 const FINAL_PHASES = new Set(['Succeeded', 'Failed', 'Skipped']);
 
@@ -73,7 +75,7 @@ export class SessionRunner {
       if (!(error instanceof PlanError)) throw error;
       return this.events.finished(id, error.message);
     }
-    const deadline = sessionDeadline(session, batch);
+    const deadline = runDeadline(session, batch.spec.timeOut);
     await this.events.publish({
       type: 'session-started',
       session: id,
@@ -91,48 +93,15 @@ export class SessionRunner {
     log.info({ succeeded }, 'session finished');
   }
 
-  private async runMembers(id: ObjectIdentity, batchName: string, plan: PlannedMember[], deadline: string | undefined): Promise<Map<number, MemberOutcome>> {
-    const started = new Set<number>();
-    const finished = new Map<number, MemberOutcome>();
-    const running = new Map<number, Promise<[number, MemberOutcome]>>();
-    while (finished.size < plan.length) {
-      const step = nextStep(plan, started, finished);
-      for (const { member, reason } of step.blocked) {
-        await this.events.hostFailed(id, member.member.target.ref, JOB_MODEL_HOST, reason);
-        finished.set(member.index, 'Failed');
-      }
-      for (const member of step.start) {
-        started.add(member.index);
-        const data = { session: id, batch: { namespace: id.namespace, name: batchName }, memberIndex: member.index, deadline };
-        running.set(member.index, this.members.run(data).then((result) => [member.index, result.outcome] as [number, MemberOutcome]));
-      }
-      if (running.size === 0) continue;
-      const [index, outcome] = await Promise.race(running.values());
-      running.delete(index);
-      finished.set(index, outcome);
-    }
-    return finished;
+  private runMembers(id: ObjectIdentity, batchName: string, plan: PlannedMember[], deadline: string | undefined): Promise<Map<number, MemberOutcome>> {
+    return runPlan(plan, {
+      start: async (member) => (await this.members.run({ session: id, batch: { namespace: id.namespace, name: batchName }, memberIndex: member.index, deadline })).outcome,
+      block: (member, reason) => this.events.hostFailed(id, member.member.target.ref, JOB_MODEL_HOST, reason),
+    });
   }
 
   /** Runs a global hook and records its condition; returns the failure message, if any. */
-  private async globalHook(id: ObjectIdentity, kind: 'preBackup' | 'postBackup', hook: PostHookHandler | undefined, succeeded: boolean): Promise<string | undefined> {
-    if (!hook || (kind === 'postBackup' && !postHookApplies(hook, succeeded))) return undefined;
-    const type = kind === 'preBackup' ? 'GlobalPreBackupHookSucceeded' : 'GlobalPostBackupHookSucceeded';
-    try {
-      await runHook(hook);
-      await this.events.sessionCondition(id, type, true, `GlobalHookExecutionSucceeded`, `global ${kind} hook succeeded`);
-      return undefined;
-    } catch (error) {
-      const message = `global ${kind} hook failed: ${error instanceof Error ? error.message : String(error)}`;
-      await this.events.sessionCondition(id, type, false, 'GlobalHookExecutionFailed', message);
-      return message;
-    }
+  private globalHook(id: ObjectIdentity, kind: GlobalHookKind, hook: PostHookHandler | undefined, succeeded: boolean): Promise<string | undefined> {
+    return runGlobalHook(kind, hook, succeeded, (type, ok, reason, message) => this.events.sessionCondition(id, type, ok, reason, message));
   }
-}
-
-/** The session's deadline from the batch's timeOut, counted from the session's creation. */
-function sessionDeadline(session: BackupSession, batch: BackupBatch): string | undefined {
-  if (!batch.spec.timeOut) return undefined;
-  const created = Date.parse(session.metadata.creationTimestamp ?? new Date().toISOString());
-  return new Date(created + parseDuration(batch.spec.timeOut)).toISOString();
 }

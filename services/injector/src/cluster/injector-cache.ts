@@ -1,16 +1,16 @@
-import type { KubernetesObject, V1Secret } from '@kubernetes/client-node';
+import type { KubernetesListObject, V1Secret } from '@kubernetes/client-node';
 import { Inject, Injectable } from '@nestjs/common';
-import { RESOURCES, type BackupBatch } from '@restash/api';
-import { KubeClient } from '@restash/kube';
+import { RESOURCES, type BackupBatch, type RestoreBatch } from '@restash/api';
+import { CustomResourceInformer, KubeClient, ResourceInformer } from '@restash/kube';
 import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../plan/repository-secret.js';
 import { WORKLOAD_KINDS, type Workload, type WorkloadKind, type WorkloadRef } from '../workloads/workload.js';
-import { ListedInformer } from './listed-informer.js';
 
 /** Who hears about changes. */
 export interface CacheListeners {
   batchChanged(batch: BackupBatch): void;
+  restoreChanged(restore: RestoreBatch): void;
   workloadChanged(ref: WorkloadRef): void;
   secretChanged(secret: V1Secret): void;
 }
@@ -27,32 +27,33 @@ const WORKLOAD_WATCHES: Record<WorkloadKind, { path: string; list: WorkloadReade
 
 const SECRET_SELECTOR = `${MANAGED_BY_LABEL}=${MANAGED_BY}`;
 
-/** The injector's watched view of the cluster: BackupBatches, the five workload kinds, and its own repository Secrets. */
+/** The injector's watched view of the cluster: BackupBatches, RestoreBatches, the five workload kinds, and its own Secrets. */
 @Injectable()
 export class InjectorCache {
-  private readonly batchInformer: ListedInformer<KubernetesObject>;
-  private readonly workloadInformers: Record<WorkloadKind, ListedInformer<Workload>>;
-  private readonly secretInformer: ListedInformer<V1Secret>;
+  private readonly batchInformer: CustomResourceInformer<BackupBatch>;
+  private readonly restoreInformer: CustomResourceInformer<RestoreBatch>;
+  private readonly workloadInformers: Record<WorkloadKind, ResourceInformer<Workload>>;
+  private readonly secretInformer: ResourceInformer<V1Secret>;
   private listeners: CacheListeners | undefined;
 
   constructor(kube: KubeClient, @Inject(LOGGER) logger: Logger) {
-    const { group, version, plural } = RESOURCES.backupBatch;
-    // Custom objects arrive as plain JSON (timestamps stay strings): typed as @restash/api's BackupBatch.
-    const batchChanged = (batch: KubernetesObject) => this.listeners?.batchChanged(batch as unknown as BackupBatch);
-    this.batchInformer = new ListedInformer(kube, `/apis/${group}/${version}/${plural}`, () => kube.customObjects.listClusterCustomObject({ group, version, plural }), { upsert: batchChanged, deleted: batchChanged }, logger);
+    const batchChanged = (batch: BackupBatch) => this.listeners?.batchChanged(batch);
+    const restoreChanged = (restore: RestoreBatch) => this.listeners?.restoreChanged(restore);
+    this.batchInformer = new CustomResourceInformer(kube, RESOURCES.backupBatch, undefined, { upsert: batchChanged, deleted: batchChanged }, logger);
+    this.restoreInformer = new CustomResourceInformer(kube, RESOURCES.restoreBatch, undefined, { upsert: restoreChanged, deleted: restoreChanged }, logger);
     this.workloadInformers = Object.fromEntries(
       WORKLOAD_KINDS.map((kind) => {
         const changed = (workload: Workload) => this.listeners?.workloadChanged({ kind, namespace: workload.metadata?.namespace ?? '', name: workload.metadata?.name ?? '' });
         const { path, list } = WORKLOAD_WATCHES[kind];
-        return [kind, new ListedInformer<Workload>(kube, path, () => list(kube), { upsert: changed, deleted: changed }, logger)];
+        return [kind, new ResourceInformer<Workload>(kube, path, () => list(kube) as Promise<KubernetesListObject<Workload>>, { upsert: changed, deleted: changed }, logger)];
       }),
-    ) as Record<WorkloadKind, ListedInformer<Workload>>;
+    ) as Record<WorkloadKind, ResourceInformer<Workload>>;
     const secretChanged = (secret: V1Secret) => this.listeners?.secretChanged(secret);
-    this.secretInformer = new ListedInformer(kube, '/api/v1/secrets', () => kube.core.listSecretForAllNamespaces({ labelSelector: SECRET_SELECTOR }), { upsert: secretChanged, deleted: secretChanged }, logger, SECRET_SELECTOR);
+    this.secretInformer = new ResourceInformer(kube, '/api/v1/secrets', () => kube.core.listSecretForAllNamespaces({ labelSelector: SECRET_SELECTOR }), { upsert: secretChanged, deleted: secretChanged }, logger, SECRET_SELECTOR);
   }
 
   private get all() {
-    return [this.batchInformer, this.secretInformer, ...Object.values(this.workloadInformers)];
+    return [this.batchInformer, this.restoreInformer, this.secretInformer, ...Object.values(this.workloadInformers)];
   }
 
   get synced(): boolean {
@@ -70,7 +71,11 @@ export class InjectorCache {
   }
 
   batches(): readonly BackupBatch[] {
-    return this.batchInformer.list() as unknown as readonly BackupBatch[];
+    return this.batchInformer.list();
+  }
+
+  restores(): readonly RestoreBatch[] {
+    return this.restoreInformer.list();
   }
 
   workload(ref: WorkloadRef): Workload | undefined {
@@ -88,3 +93,5 @@ export class InjectorCache {
     return this.secretInformer.get(namespace, name);
   }
 }
+
+/** An informer over one of restash's custom resources in every namespace (objects arrive as plain JSON). */

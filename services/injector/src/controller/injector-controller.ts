@@ -1,15 +1,15 @@
 import type { V1Secret } from '@kubernetes/client-node';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { BackupBatch } from '@restash/api';
 import type { Logger } from '@restash/observability';
 import { LOGGER, ReadinessRegistry } from '@restash/service-runtime';
 import { InjectorCache } from '../cluster/injector-cache.js';
 import { INJECTOR_SETTINGS, type InjectorSettings } from '../injector-settings.js';
-import { carriesInjectedFields } from '../plan/injector-fields.js';
-import { workloadsNamedBy } from '../plan/member-claims.js';
+import { carriesInjectedFields, INIT_FIELD_MANAGER } from '../plan/injector-fields.js';
+import { workloadsNamedBy, type ClaimingBatch } from '../plan/member-claims.js';
 import { WORKLOAD_ANNOTATION } from '../plan/repository-secret.js';
 import { workloadKey, type WorkloadRef } from '../workloads/workload.js';
 import { WorkQueue } from '@restash/kube';
+import { RestoreInitReconciler } from './restore-init-reconciler.js';
 import { WorkloadReconciler } from './workload-reconciler.js';
 
 const SYNC_POLL_MS = 200;
@@ -31,16 +31,20 @@ export class InjectorController implements OnApplicationBootstrap, BeforeApplica
   constructor(
     private readonly cache: InjectorCache,
     reconciler: WorkloadReconciler,
+    restoreInits: RestoreInitReconciler,
     private readonly readiness: ReadinessRegistry,
     @Inject(INJECTOR_SETTINGS) private readonly settings: InjectorSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.queue = new WorkQueue('workloads', (key) => reconciler.reconcile(key), logger, { startPaused: true });
+    this.queue = new WorkQueue('workloads', async (key) => {
+      await reconciler.reconcile(key);
+      await restoreInits.reconcile(key);
+    }, logger, { startPaused: true });
   }
 
   onApplicationBootstrap(): void {
     this.readiness.register('caches', async () => {
-      if (!this.cache.synced) throw new Error('BackupBatch, workload and Secret caches are not synced yet');
+      if (!this.cache.synced) throw new Error('BackupBatch, RestoreBatch, workload and Secret caches are not synced yet');
       this.initialPassDone ||= this.initialPassQueued && this.queue.idle;
       if (!this.initialPassDone) throw new Error('the first reconcile of every workload is not done yet');
     });
@@ -58,6 +62,7 @@ export class InjectorController implements OnApplicationBootstrap, BeforeApplica
   private async start(): Promise<void> {
     await this.cache.start({
       batchChanged: (batch) => this.batchChanged(batch),
+      restoreChanged: (restore) => this.batchChanged(restore),
       workloadChanged: (ref) => this.queue.add(workloadKey(ref)),
       secretChanged: (secret) => this.secretChanged(secret),
     });
@@ -70,8 +75,8 @@ export class InjectorController implements OnApplicationBootstrap, BeforeApplica
     this.logger.info('caches synced; reconciling workloads');
   }
 
-  /** A batch changed or went: the workloads it names now, and every workload that may have been its. */
-  private batchChanged(batch: BackupBatch): void {
+  /** A BackupBatch or RestoreBatch changed or went: the workloads it names now, and every workload that may have been its. */
+  private batchChanged(batch: ClaimingBatch): void {
     for (const ref of workloadsNamedBy(batch)) this.queue.add(workloadKey(ref));
     for (const ref of this.injectedWorkloads()) this.queue.add(workloadKey(ref));
   }
@@ -82,14 +87,14 @@ export class InjectorController implements OnApplicationBootstrap, BeforeApplica
   }
 
   private enqueueAll(): void {
-    for (const batch of this.cache.batches()) for (const ref of workloadsNamedBy(batch)) this.queue.add(workloadKey(ref));
+    for (const batch of [...this.cache.batches(), ...this.cache.restores()]) for (const ref of workloadsNamedBy(batch)) this.queue.add(workloadKey(ref));
     for (const ref of this.injectedWorkloads()) this.queue.add(workloadKey(ref));
   }
 
   private injectedWorkloads(): WorkloadRef[] {
     return this.cache.workloads().filter((ref) => {
       const workload = this.cache.workload(ref);
-      return workload !== undefined && carriesInjectedFields(workload);
+      return workload !== undefined && (carriesInjectedFields(workload) || carriesInjectedFields(workload, INIT_FIELD_MANAGER));
     });
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { InvolvedObject } from '@restash/events';
-import { apiErrorMessage, apiStatusCode } from '@restash/kube';
 import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { InjectorCache } from '../cluster/injector-cache.js';
@@ -17,6 +16,7 @@ import { sidecarApplyObject } from '../plan/sidecar-template.js';
 import { MemberConditions } from '../reporting/member-conditions.js';
 import { apiVersionOf, describeWorkload, parseWorkloadKey, type Workload, type WorkloadRef } from '../workloads/workload.js';
 import { AppliedSidecars } from './applied-sidecars.js';
+import { permanentRejection } from './apply-rejection.js';
 
 /**
  * Brings one workload to what the batches ask: the claiming member's sidecar and repository Secret
@@ -64,7 +64,7 @@ export class WorkloadReconciler {
     const secret = repositorySecret(ref, claim.batch, resolved.repository);
     const existing = this.cache.secret(ref.namespace, secretName);
     if (!secretIsCurrent(existing, secret)) await this.secrets.write(secret, existing);
-    const desired = sidecarApplyObject({ workload: ref, member: claim.member, image: this.settings.image, natsUrl: this.settings.agentNatsUrl, secretName, localBackend: resolved.localBackend });
+    const desired = sidecarApplyObject({ workload: ref, workloadUid: workload.metadata?.uid ?? '', member: claim.member, image: this.settings.image, natsUrl: this.settings.agentNatsUrl, secretName, localBackend: resolved.localBackend });
     if (!this.applied.isCurrent(workload, desired)) {
       const result = await this.applyReporting(claim, ref, workload, desired);
       if (!result) return;
@@ -79,9 +79,9 @@ export class WorkloadReconciler {
     try {
       return await this.applier.apply(desired);
     } catch (error) {
-      const status = apiStatusCode(error);
-      if (status === undefined || status === 409 || status === 429 || status >= 500) throw error;
-      await this.conditions.report(claim, failed(`${describeWorkload(ref)} rejected the sidecar: ${apiErrorMessage(error)}`), involved(ref, workload));
+      const rejected = permanentRejection(error);
+      if (!rejected) throw error;
+      await this.conditions.report(claim, failed(`${describeWorkload(ref)} rejected the sidecar: ${rejected}`), involved(ref, workload));
       return undefined;
     }
   }
@@ -107,10 +107,10 @@ export class WorkloadReconciler {
   }
 }
 
-function failed(message: string): InjectionVerdict {
+export function failed(message: string): InjectionVerdict {
   return { injected: false, message };
 }
 
-function involved(ref: WorkloadRef, workload: Workload | undefined): InvolvedObject {
+export function involved(ref: WorkloadRef, workload: Workload | undefined): InvolvedObject {
   return { apiVersion: apiVersionOf(ref.kind), kind: ref.kind, namespace: ref.namespace, name: ref.name, ...(workload?.metadata?.uid && { uid: workload.metadata.uid }) };
 }

@@ -3,11 +3,13 @@ import { apiVersionOf, type Workload, type WorkloadRef } from '../workloads/work
 
 /** The server-side-apply field manager owning exactly what the injector adds to a workload. */
 export const FIELD_MANAGER = 'restash-injector';
+/** The field manager of the `stash-init` container: apart from the sidecar's, so each comes and goes on its own. */
+export const INIT_FIELD_MANAGER = 'restash-injector-init';
 
-/** Pure: whether the workload still holds fields the injector applied (its sidecar, its volumes). */
-export function carriesInjectedFields(workload: Workload): boolean {
+/** Pure: whether the workload still holds fields the injector applied with this field manager (its sidecar or init container, their volumes). */
+export function carriesInjectedFields(workload: Workload, manager = FIELD_MANAGER): boolean {
   return (workload.metadata?.managedFields ?? []).some(
-    (entry) => entry.manager === FIELD_MANAGER && entry.operation === 'Apply' && JSON.stringify(entry.fieldsV1 ?? {}).includes('"f:spec"'),
+    (entry) => entry.manager === manager && entry.operation === 'Apply' && JSON.stringify(entry.fieldsV1 ?? {}).includes('"f:spec"'),
   );
 }
 

@@ -19,13 +19,18 @@ export function memberConditionEvent(claim: MemberClaim, verdict: InjectionVerdi
     generation: claim.batch.metadata.generation ?? 0,
     target: claim.member.target.ref,
     workload,
-    condition: {
-      type: SIDECAR_INJECTED,
-      status: verdict.injected ? 'True' : 'False',
-      reason: verdict.injected ? 'SidecarInjectionSucceeded' : 'SidecarInjectionFailed',
-      message: verdict.message,
-      lastTransitionTime: now.toISOString(),
-    },
+    condition: verdictCondition(SIDECAR_INJECTED, verdict, 'SidecarInjection', now),
+  };
+}
+
+/** Pure: a verdict as a condition of `type`, its reason `<reasonPrefix>Succeeded` or `…Failed`. */
+export function verdictCondition(type: string, verdict: InjectionVerdict, reasonPrefix: string, now: Date): Condition {
+  return {
+    type,
+    status: verdict.injected ? 'True' : 'False',
+    reason: `${reasonPrefix}${verdict.injected ? 'Succeeded' : 'Failed'}`,
+    message: verdict.message,
+    lastTransitionTime: now.toISOString(),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { V1OwnerReference, V1Secret } from '@kubernetes/client-node';
-import { RESOURCES, type BackupBatch } from '@restash/api';
-import { AGENT_REPOSITORY_KEY, type MemberRepository } from '@restash/events';
+import { RESOURCES, type BackupBatch, type ResourceType, type RestoreBatch } from '@restash/api';
+import { AGENT_REPOSITORY_KEY, RESTORE_SPEC_KEY, type MemberRepository, type WorkloadRestoreSpec } from '@restash/events';
 import { workloadKey, type WorkloadRef } from '../workloads/workload.js';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
@@ -13,35 +13,56 @@ export function repositorySecretName(workload: WorkloadRef): string {
   return `stash-repository-${workload.kind.toLowerCase()}-${workload.name}`;
 }
 
+/** Pure: `stash-restore-<kind lowercased>-<name>`, in the workload's namespace: the `stash-init` container's spec. */
+export function restoreSecretName(workload: WorkloadRef): string {
+  return `stash-restore-${workload.kind.toLowerCase()}-${workload.name}`;
+}
+
 /**
  * Pure: the Secret the sidecar reads its repository from. Credentials reach the pod only through it
  * (never over NATS), and rotating them changes this Secret, not the pod template. Owned by the batch
  * when they share a namespace, so deleting the batch deletes it even while the injector is away.
  */
 export function repositorySecret(workload: WorkloadRef, batch: BackupBatch, repository: MemberRepository): V1Secret {
-  const owner = batch.metadata.namespace === workload.namespace ? [batchOwner(batch)] : [];
-  return {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: {
-      name: repositorySecretName(workload),
-      namespace: workload.namespace,
-      labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
-      annotations: { [WORKLOAD_ANNOTATION]: workloadKey(workload) },
-      ownerReferences: owner,
-    },
-    type: 'Opaque',
-    data: { [AGENT_REPOSITORY_KEY]: Buffer.from(JSON.stringify(repository)).toString('base64') },
-  };
+  return injectedSecret(repositorySecretName(workload), workload, owner(RESOURCES.backupBatch, batch), AGENT_REPOSITORY_KEY, repository);
+}
+
+/** Pure: the Secret the `stash-init` container reads what to restore from (repository credentials included), owned by the RestoreBatch. */
+export function restoreSecret(workload: WorkloadRef, restore: RestoreBatch, spec: WorkloadRestoreSpec): V1Secret {
+  return injectedSecret(restoreSecretName(workload), workload, owner(RESOURCES.restoreBatch, restore), RESTORE_SPEC_KEY, spec);
 }
 
 /** Pure: whether the Secret in the cluster already says what the desired one says. */
 export function secretIsCurrent(existing: V1Secret | undefined, desired: V1Secret): boolean {
   if (!existing) return false;
   const owners = (secret: V1Secret) => (secret.metadata?.ownerReferences ?? []).map((o) => o.uid).join(',');
-  return existing.data?.[AGENT_REPOSITORY_KEY] === desired.data?.[AGENT_REPOSITORY_KEY] && owners(existing) === owners(desired);
+  return JSON.stringify(existing.data ?? {}) === JSON.stringify(desired.data ?? {}) && owners(existing) === owners(desired);
 }
 
-function batchOwner(batch: BackupBatch): V1OwnerReference {
-  return { apiVersion: RESOURCES.backupBatch.apiVersion, kind: RESOURCES.backupBatch.kind, name: batch.metadata.name!, uid: batch.metadata.uid!, controller: true };
+interface SecretOwner {
+  namespace: string | undefined;
+  reference: V1OwnerReference;
+}
+
+function injectedSecret(name: string, workload: WorkloadRef, secretOwner: SecretOwner, key: string, payload: unknown): V1Secret {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: {
+      name,
+      namespace: workload.namespace,
+      labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
+      annotations: { [WORKLOAD_ANNOTATION]: workloadKey(workload) },
+      ownerReferences: secretOwner.namespace === workload.namespace ? [secretOwner.reference] : [],
+    },
+    type: 'Opaque',
+    data: { [key]: Buffer.from(JSON.stringify(payload)).toString('base64') },
+  };
+}
+
+function owner(resource: ResourceType, object: { metadata: { namespace?: string; name?: string; uid?: string } }): SecretOwner {
+  return {
+    namespace: object.metadata.namespace,
+    reference: { apiVersion: resource.apiVersion, kind: resource.kind, name: object.metadata.name!, uid: object.metadata.uid!, controller: true },
+  };
 }

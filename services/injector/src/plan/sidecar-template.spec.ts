@@ -11,6 +11,7 @@ const member: BackupMember = {
 };
 const input: SidecarInput = {
   workload: { kind: 'Deployment', namespace: 'demo', name: 'wordpress' },
+  workloadUid: 'wp-uid-1',
   member,
   image: 'ghcr.io/restash/restash:1.0',
   natsUrl: 'nats://nats.restash:4222',
@@ -47,6 +48,7 @@ describe('sidecarApplyObject', () => {
       POD_IP: 'field:status.podIP',
       TARGET_KIND: 'Deployment',
       TARGET_NAME: 'wordpress',
+      TARGET_UID: 'wp-uid-1',
       NATS_URL: 'nats://nats.restash:4222',
       RESTASH_REPOSITORY_FILE: '/etc/restash/repository/repository.json',
       RESTIC_CACHE_DIR: '/tmp/restic-cache',

@@ -1,5 +1,5 @@
-import type { KubernetesObject, V1Container, V1EnvVar, V1Volume, V1VolumeMount } from '@kubernetes/client-node';
-import type { BackupMember, LocalBackend } from '@restash/api';
+import type { KubernetesObject, V1Container, V1EnvVar, V1PodSpec, V1Volume, V1VolumeMount } from '@kubernetes/client-node';
+import type { BackupMember, LocalBackend, RuntimeSettings } from '@restash/api';
 import { AGENT_HTTP_PORT, AGENT_REPOSITORY_DIR, AGENT_REPOSITORY_FILE } from '@restash/events';
 import { apiVersionOf, type WorkloadRef } from '../workloads/workload.js';
 
@@ -8,9 +8,19 @@ export const TMP_VOLUME = 'stash-tmp';
 export const REPOSITORY_VOLUME = 'stash-repository';
 export const BACKEND_VOLUME = 'stash-local-backend';
 
+/** The names of the volumes a container the injector adds brings along. */
+export interface StashVolumeNames {
+  tmp: string;
+  secret: string;
+  backend: string;
+}
+const SIDECAR_VOLUMES: StashVolumeNames = { tmp: TMP_VOLUME, secret: REPOSITORY_VOLUME, backend: BACKEND_VOLUME };
+
 /** Everything the sidecar of one workload is made from. */
 export interface SidecarInput {
   workload: WorkloadRef;
+  /** The workload object's uid: agent requests are addressed to it (see agentRunSubject). */
+  workloadUid: string;
   member: BackupMember;
   image: string;
   natsUrl: string;
@@ -25,18 +35,17 @@ export interface SidecarInput {
  * volumes in the pod template, nothing else, so the injector owns exactly these fields.
  */
 export function sidecarApplyObject(input: SidecarInput): KubernetesObject {
-  const { kind, namespace, name } = input.workload;
-  return {
-    apiVersion: apiVersionOf(kind),
-    kind,
-    metadata: { name, namespace },
-    spec: { template: { spec: { containers: [sidecarContainer(input)], volumes: sidecarVolumes(input) } } },
-  } as KubernetesObject;
+  return podTemplateApplyObject(input.workload, { containers: [sidecarContainer(input)], volumes: sidecarVolumes(input) });
+}
+
+/** Pure: a partial workload holding only these pod template fields (an apply configuration owning just them). */
+export function podTemplateApplyObject(workload: WorkloadRef, podSpec: Partial<V1PodSpec>): KubernetesObject {
+  const { kind, namespace, name } = workload;
+  return { apiVersion: apiVersionOf(kind), kind, metadata: { name, namespace }, spec: { template: { spec: podSpec } } } as KubernetesObject;
 }
 
 /** Pure: the `stash` container running restash's agent with the member's volumes mounted read-only. */
 export function sidecarContainer(input: SidecarInput): V1Container {
-  const container = (input.member.runtimeSettings?.container ?? {}) as Pick<V1Container, 'resources' | 'securityContext' | 'imagePullPolicy'>;
   return {
     name: SIDECAR_NAME,
     image: input.image,
@@ -49,6 +58,14 @@ export function sidecarContainer(input: SidecarInput): V1Container {
       ...(input.localBackend ? [{ name: BACKEND_VOLUME, mountPath: input.localBackend.mountPath }] : []),
     ],
     livenessProbe: { httpGet: { path: '/healthz', port: AGENT_HTTP_PORT }, periodSeconds: 30, failureThreshold: 3 },
+    ...containerSettings(input.member.runtimeSettings),
+  };
+}
+
+/** Pure: the container settings a member's runtimeSettings give the injector's containers (others, like `nice`, do not apply). */
+export function containerSettings(runtimeSettings: RuntimeSettings | undefined): Pick<V1Container, 'resources' | 'securityContext' | 'imagePullPolicy'> {
+  const container = (runtimeSettings?.container ?? {}) as Pick<V1Container, 'resources' | 'securityContext' | 'imagePullPolicy'>;
+  return {
     ...(container.resources && { resources: container.resources }),
     ...(container.securityContext && { securityContext: container.securityContext }),
     ...(container.imagePullPolicy && { imagePullPolicy: container.imagePullPolicy }),
@@ -57,20 +74,29 @@ export function sidecarContainer(input: SidecarInput): V1Container {
 
 /** Pure: the sidecar's own volumes: a scratch emptyDir, the repository Secret, a local backend. */
 export function sidecarVolumes(input: SidecarInput): V1Volume[] {
+  return stashVolumes(SIDECAR_VOLUMES, input.secretName, input.localBackend);
+}
+
+/** Pure: the volumes an injected container brings: a scratch emptyDir, the injector's Secret, a local backend. */
+export function stashVolumes(names: StashVolumeNames, secretName: string, localBackend: LocalBackend | undefined): V1Volume[] {
   const volumes: V1Volume[] = [
-    { name: TMP_VOLUME, emptyDir: {} },
-    // optional: a pod never waits for this Secret (the agent reports its absence per run instead)
-    { name: REPOSITORY_VOLUME, secret: { secretName: input.secretName, optional: true } },
+    { name: names.tmp, emptyDir: {} },
+    // optional: a pod never waits for this Secret (the container reports its absence instead)
+    { name: names.secret, secret: { secretName, optional: true } },
   ];
-  if (input.localBackend) {
-    const { mountPath: _mountPath, subPath: _subPath, ...source } = input.localBackend;
-    volumes.push({ name: BACKEND_VOLUME, ...source } as V1Volume);
+  if (localBackend) {
+    const { mountPath: _mountPath, subPath: _subPath, ...source } = localBackend;
+    volumes.push({ name: names.backend, ...source } as V1Volume);
   }
   return volumes;
 }
 
+/** Pure: an environment variable from the downward API. */
+export function field(name: string, fieldPath: string): V1EnvVar {
+  return { name, valueFrom: { fieldRef: { fieldPath } } };
+}
+
 function agentEnv(input: SidecarInput): V1EnvVar[] {
-  const field = (name: string, fieldPath: string): V1EnvVar => ({ name, valueFrom: { fieldRef: { fieldPath } } });
   return [
     field('NAMESPACE', 'metadata.namespace'),
     field('POD_NAME', 'metadata.name'),
@@ -78,6 +104,7 @@ function agentEnv(input: SidecarInput): V1EnvVar[] {
     field('POD_IP', 'status.podIP'),
     { name: 'TARGET_KIND', value: input.workload.kind },
     { name: 'TARGET_NAME', value: input.workload.name },
+    { name: 'TARGET_UID', value: input.workloadUid },
     { name: 'NATS_URL', value: input.natsUrl },
     { name: 'RESTASH_REPOSITORY_FILE', value: AGENT_REPOSITORY_FILE },
     { name: 'RESTIC_CACHE_DIR', value: '/tmp/restic-cache' },

@@ -3,6 +3,7 @@ import { PermanentMessageError } from '@restash/messaging';
 import type { Logger } from '@restash/observability';
 import { hostResultEvent } from '../backup/host-result-event.js';
 import { runHostBackup, type ResultPublisher } from '../backup/run-host-backup.js';
+import type { ProgressSender } from '../progress/progress-reporter.js';
 import type { AgentSettings } from './agent-settings.js';
 import { hostBackupRun, isExpired } from './agent-run.js';
 import { readRepositoryFile } from './repository-file.js';
@@ -17,6 +18,7 @@ export class AgentRequestHandler {
     private readonly settings: AgentSettings,
     private readonly publish: ResultPublisher,
     private readonly logger: Logger,
+    private readonly progress?: ProgressSender,
   ) {}
 
   async handle(data: unknown): Promise<void> {
@@ -34,7 +36,7 @@ export class AgentRequestHandler {
       await this.publish(hostResultEvent(request, { result: { hostname: request.host, phase: 'Failed', error: message }, snapshotsRemoved: 0 }, undefined, new Date()));
       return;
     }
-    await runHostBackup(hostBackupRun(request, repository), this.publish, this.logger);
+    await runHostBackup(hostBackupRun(request, repository), this.publish, this.logger, this.progress);
   }
 
   private parse(data: unknown): AgentRunRequest {

@@ -2,7 +2,7 @@ import { EnvReader } from '@restash/config';
 import { loadAgentSettings } from './agent-settings.js';
 
 const env = (overrides: Record<string, string>) =>
-  new EnvReader({ NAMESPACE: 'demo', TARGET_KIND: 'Deployment', TARGET_NAME: 'wordpress', POD_NAME: 'wordpress-5f7c-x2x9q', NODE_NAME: 'local', NATS_URL: 'nats://127.0.0.1:4222', ...overrides });
+  new EnvReader({ NAMESPACE: 'demo', TARGET_KIND: 'Deployment', TARGET_NAME: 'wordpress', TARGET_UID: 'wp-uid', POD_NAME: 'wordpress-5f7c-x2x9q', NODE_NAME: 'local', NATS_URL: 'nats://127.0.0.1:4222', ...overrides });
 
 describe('loadAgentSettings', () => {
   it('serves host-0 for a Deployment and listens on the pod IP', () => {

@@ -17,7 +17,7 @@ export interface AgentSettings {
 }
 
 export function loadAgentSettings(env = new EnvReader()): AgentSettings {
-  const workload = { namespace: env.string('NAMESPACE'), kind: env.string('TARGET_KIND'), name: env.string('TARGET_NAME') };
+  const workload = { namespace: env.string('NAMESPACE'), kind: env.string('TARGET_KIND'), name: env.string('TARGET_NAME'), uid: env.string('TARGET_UID') };
   const podName = env.string('POD_NAME');
   const host = workloadHostName(workload.kind, { name: podName, nodeName: env.optionalString('NODE_NAME') });
   if (!host) throw new ConfigError(`cannot tell which host pod ${podName} of ${workload.kind} ${workload.name} backs up (StatefulSet pods need an ordinal, DaemonSet pods NODE_NAME)`);

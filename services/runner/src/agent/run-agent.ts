@@ -1,4 +1,4 @@
-import { SUBJECTS, sessionEventId, type HostResult } from '@restash/events';
+import { backupProgressId, SUBJECTS, sessionEventId, type BackupProgressEvent, type HostResult } from '@restash/events';
 import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging';
 import type { Logger } from '@restash/observability';
 import { startAgentConsumer } from './agent-consumer.js';
@@ -19,7 +19,8 @@ export async function runAgent(logger: Logger): Promise<number> {
   const publish = async (event: HostResult) => {
     await publisher.publish(SUBJECTS.sessionStatus, event, sessionEventId(event));
   };
-  const handler = new AgentRequestHandler(settings, publish, log);
+  const progress = (event: BackupProgressEvent) => void publisher.publish(SUBJECTS.backupProgress, event, backupProgressId(event)).catch(() => undefined);
+  const handler = new AgentRequestHandler(settings, publish, log, progress);
   const consumer = await startAgentConsumer(nats, settings, (data) => handler.handle(data), log);
   let stopping = false;
   const health = await startHealthServer(settings.httpHost, settings.httpPort, () => !stopping && !nats.connection.isClosed());

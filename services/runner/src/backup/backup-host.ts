@@ -3,6 +3,7 @@ import { formatDuration } from '@restash/api';
 import { backupDatabase, DUMP_FILENAME } from '@restash/databases';
 import type { BackupSource } from '@restash/events';
 import { snapshotStats, type Restic } from '@restash/restic';
+import type { ProgressReporter } from '../progress/progress-reporter.js';
 import { applyRetention } from './apply-retention.js';
 
 export interface HostBackupOutcome {
@@ -16,11 +17,12 @@ export interface HostBackupOutcome {
  * host's snapshots. Never throws: a failure becomes a Failed result with restic's or the database's
  * own error text.
  */
-export async function backupHost(restic: Restic, source: BackupSource, host: string, retention: RetentionPolicy | undefined): Promise<HostBackupOutcome> {
+export async function backupHost(restic: Restic, source: BackupSource, host: string, retention: RetentionPolicy | undefined, progress?: ProgressReporter): Promise<HostBackupOutcome> {
   const started = Date.now();
   try {
     await restic.ensureInitialized();
-    const snapshots = source.type === 'database' ? [await backupDump(restic, source, host)] : await backupPaths(restic, source, host);
+    const snapshots = source.type === 'database' ? [await backupDump(restic, source, host, progress)] : await backupPaths(restic, source, host, progress);
+    progress?.done();
     const removed = retention ? await applyRetention(restic, retention, host) : 0;
     return { result: { hostname: host, phase: 'Succeeded', duration: formatDuration(Date.now() - started), snapshots }, snapshotsRemoved: removed };
   } catch (error) {
@@ -29,16 +31,16 @@ export async function backupHost(restic: Restic, source: BackupSource, host: str
   }
 }
 
-async function backupPaths(restic: Restic, source: Extract<BackupSource, { type: 'paths' }>, host: string): Promise<SnapshotStats[]> {
+async function backupPaths(restic: Restic, source: Extract<BackupSource, { type: 'paths' }>, host: string, progress?: ProgressReporter): Promise<SnapshotStats[]> {
   const snapshots: SnapshotStats[] = [];
-  for (const path of source.paths) {
-    const summary = await restic.backup({ paths: [path], exclude: source.exclude, host });
+  for (const [index, path] of source.paths.entries()) {
+    const summary = await restic.backup({ paths: [path], exclude: source.exclude, host, onProgress: progress?.listener(index, source.paths.length) });
     snapshots.push(snapshotStats(summary, path));
   }
   return snapshots;
 }
 
-async function backupDump(restic: Restic, source: Extract<BackupSource, { type: 'database' }>, host: string): Promise<SnapshotStats> {
-  const summary = await backupDatabase(restic, source.connection, { host });
+async function backupDump(restic: Restic, source: Extract<BackupSource, { type: 'database' }>, host: string, progress?: ProgressReporter): Promise<SnapshotStats> {
+  const summary = await backupDatabase(restic, source.connection, { host, onProgress: progress?.listener(0, 1) });
   return snapshotStats(summary, DUMP_FILENAME);
 }

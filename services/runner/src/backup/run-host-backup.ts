@@ -1,6 +1,7 @@
 import type { HostResult, MemberRunSpec } from '@restash/events';
 import type { Logger } from '@restash/observability';
 import { Restic, type RepositoryStats } from '@restash/restic';
+import { ProgressReporter, type ProgressSender } from '../progress/progress-reporter.js';
 import { backupHost, type HostBackupOutcome } from './backup-host.js';
 import { hostResultEvent } from './host-result-event.js';
 
@@ -13,9 +14,9 @@ export type ResultPublisher = (event: HostResult) => Promise<void>;
 /**
  * The work of every runner: back the host up into its member repository, read the repository's
  * numbers after a success, and report the host result. The backup's own failure is a Failed result;
- * only a failure to report rejects.
+ * only a failure to report rejects. With `progress`, restic's percent done goes there as it runs.
  */
-export async function runHostBackup(run: HostBackupRun, publish: ResultPublisher, logger: Logger): Promise<HostBackupOutcome> {
+export async function runHostBackup(run: HostBackupRun, publish: ResultPublisher, logger: Logger, progress?: ProgressSender): Promise<HostBackupOutcome> {
   const log = logger.child({
     runId: run.runId,
     session: run.session.name,
@@ -25,7 +26,7 @@ export async function runHostBackup(run: HostBackupRun, publish: ResultPublisher
   });
   log.info({ repository: run.repository.restic.redactedUrl }, 'backup starting');
   const restic = new Restic(run.repository.restic, { cacheDir: process.env['RESTIC_CACHE_DIR'] });
-  const outcome = await backupHost(restic, run.source, run.host, run.retention);
+  const outcome = await backupHost(restic, run.source, run.host, run.retention, progress && new ProgressReporter(run, progress));
   const stats = outcome.result.phase === 'Succeeded' ? await repositoryStats(restic, log) : undefined;
   await publish(hostResultEvent(run, outcome, stats, new Date()));
   log.info({ phase: outcome.result.phase, error: outcome.result.error, duration: outcome.result.duration }, 'backup finished');

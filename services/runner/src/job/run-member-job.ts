@@ -1,7 +1,8 @@
 import { SUBJECTS, sessionEventId, type HostResult } from '@restash/events';
-import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging';
 import type { Logger } from '@restash/observability';
 import { runHostBackup } from '../backup/run-host-backup.js';
+import { ProgressChannel } from '../progress/progress-channel.js';
+import { publishOnce } from './publish-once.js';
 import { readRunSpec } from './read-run-spec.js';
 
 /**
@@ -10,14 +11,8 @@ import { readRunSpec } from './read-run-spec.js';
  */
 export async function runMemberJob(logger: Logger): Promise<number> {
   const spec = readRunSpec();
-  const publish = async (event: HostResult) => {
-    const nats = await NatsConnectionHolder.open(spec.natsUrl, `runner/${spec.runId}`, logger);
-    try {
-      await new JetStreamPublisher(nats).publish(SUBJECTS.sessionStatus, event, sessionEventId(event));
-    } finally {
-      await nats.close();
-    }
-  };
-  const outcome = await runHostBackup(spec, publish, logger);
+  const publish = (event: HostResult) => publishOnce(spec.natsUrl, `runner/${spec.runId}`, SUBJECTS.sessionStatus, event, sessionEventId(event), logger);
+  const progress = new ProgressChannel(spec.natsUrl, `runner/${spec.runId}/progress`, logger);
+  const outcome = await runHostBackup(spec, publish, logger, progress.send).finally(() => progress.close());
   return outcome.result.phase === 'Succeeded' ? 0 : 1;
 }

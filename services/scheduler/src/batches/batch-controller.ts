@@ -3,7 +3,7 @@ import { validateBackupBatch, type BackupBatch, type Repository } from '@restash
 import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { ClusterCaches } from '../cluster/cluster-caches.js';
-import { objectKey } from '../controller/object-key.js';
+import { objectAddress, objectKey } from '../controller/object-key.js';
 import { WorkQueue } from '@restash/kube';
 import { Leadership } from '../leadership.js';
 import { SlotController } from '../sessions/slot-controller.js';
@@ -59,7 +59,7 @@ export class BatchController {
 
   private async reconcile(key: string): Promise<void> {
     if (!this.leadership.isLeader) return;
-    const batch = this.caches.batches.get(key);
+    const batch = this.caches.batches.get(...objectAddress(key));
     if (!batch || batch.metadata.deletionTimestamp) {
       this.slots.schedule(key, undefined);
       this.verdicts.forget(key);

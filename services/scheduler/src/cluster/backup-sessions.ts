@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RESOURCES, type BackupSessionSpec, type BackupSessionStatus } from '@restash/api';
-import { CustomResources, isAlreadyExists, KubeClient } from '@restash/kube';
+import { CustomResources, isAlreadyExists, KubeClient, KubeWriteMetrics } from '@restash/kube';
 import type { NewBackupSession } from '../sessions/session-manifest.js';
 
 /** Creates BackupSessions. */
@@ -8,14 +8,17 @@ import type { NewBackupSession } from '../sessions/session-manifest.js';
 export class BackupSessions {
   private readonly resources: CustomResources<BackupSessionSpec, BackupSessionStatus>;
 
-  constructor(kube: KubeClient) {
+  constructor(
+    kube: KubeClient,
+    private readonly writes: KubeWriteMetrics,
+  ) {
     this.resources = new CustomResources(kube, RESOURCES.backupSession);
   }
 
   /** False when the session exists already: another replica, or an earlier attempt, created that slot. */
   async create(session: NewBackupSession): Promise<boolean> {
     try {
-      await this.resources.create(session);
+      await this.writes.count(RESOURCES.backupSession.plural, this.resources.create(session), { createOrDelete: true });
       return true;
     } catch (error) {
       if (isAlreadyExists(error)) return false;

@@ -1,58 +1,41 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RESOURCES, type BackupBatch, type BackupSession, type Repository } from '@restash/api';
-import { KubeClient } from '@restash/kube';
+import { RESOURCES, type BackupBatch, type BackupSession, type ObjectMeta, type Repository, type ResourceType, type RestoreBatch } from '@restash/api';
+import { CustomResourceInformer, KubeClient } from '@restash/kube';
 import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { objectKey } from '../controller/object-key.js';
 import { SCHEDULER_SETTINGS, type SchedulerSettings } from '../scheduler-settings.js';
-import { CustomResourceInformer } from './custom-resource-informer.js';
 
 /** Who hears about changes: keys of batches and sessions, and changed Repositories. */
 export interface CacheListeners {
   batchChanged(key: string): void;
   sessionChanged(key: string): void;
+  restoreChanged(key: string): void;
   repositoryChanged(repository: Repository): void;
 }
 
-/** The scheduler's watched view of the cluster: BackupBatches, BackupSessions and Repositories. */
+/** The scheduler's watched view of the cluster: BackupBatches, BackupSessions, RestoreBatches and Repositories. */
 @Injectable()
 export class ClusterCaches {
   readonly batches: CustomResourceInformer<BackupBatch>;
   readonly sessions: CustomResourceInformer<BackupSession>;
+  readonly restores: CustomResourceInformer<RestoreBatch>;
   readonly repositories: CustomResourceInformer<Repository>;
   private listeners: CacheListeners | undefined;
 
   constructor(kube: KubeClient, @Inject(SCHEDULER_SETTINGS) settings: SchedulerSettings, @Inject(LOGGER) logger: Logger) {
     const namespace = settings.watchNamespace;
-    const batchChanged = (batch: BackupBatch) => this.listeners?.batchChanged(objectKey(batch));
-    const sessionChanged = (session: BackupSession) => this.listeners?.sessionChanged(objectKey(session));
-    const repositoryChanged = (repository: Repository) => this.listeners?.repositoryChanged(repository);
-    this.batches = new CustomResourceInformer(
-      kube,
-      RESOURCES.backupBatch,
-      namespace,
-      { upsert: batchChanged, deleted: batchChanged },
-      logger,
-    );
-    this.sessions = new CustomResourceInformer(
-      kube,
-      RESOURCES.backupSession,
-      namespace,
-      { upsert: sessionChanged, deleted: sessionChanged },
-      logger,
-    );
+    const watch = <T extends { metadata: ObjectMeta }>(resource: ResourceType, watched: string | undefined, changed: (object: T) => void) =>
+      new CustomResourceInformer<T>(kube, resource, watched, { upsert: changed, deleted: changed }, logger);
+    this.batches = watch<BackupBatch>(RESOURCES.backupBatch, namespace, (batch) => this.listeners?.batchChanged(objectKey(batch)));
+    this.sessions = watch<BackupSession>(RESOURCES.backupSession, namespace, (session) => this.listeners?.sessionChanged(objectKey(session)));
+    this.restores = watch<RestoreBatch>(RESOURCES.restoreBatch, namespace, (restore) => this.listeners?.restoreChanged(objectKey(restore)));
     // Repositories may live in other namespaces than the batches that use them.
-    this.repositories = new CustomResourceInformer(
-      kube,
-      RESOURCES.repository,
-      undefined,
-      { upsert: repositoryChanged, deleted: repositoryChanged },
-      logger,
-    );
+    this.repositories = watch<Repository>(RESOURCES.repository, undefined, (repository) => this.listeners?.repositoryChanged(repository));
   }
 
   private get all() {
-    return [this.batches, this.sessions, this.repositories];
+    return [this.batches, this.sessions, this.restores, this.repositories];
   }
 
   get synced(): boolean {

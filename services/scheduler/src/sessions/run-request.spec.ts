@@ -1,5 +1,5 @@
-import type { BackupSession, SessionPhase } from '@restash/api';
-import { needsRun, runRequest } from './run-request.js';
+import type { BackupSession, RestoreBatch, RestorePhase, SessionPhase } from '@restash/api';
+import { needsRun, restoreNeedsRun, restoreRunRequest, runRequest } from './run-request.js';
 
 function session(
   phase?: SessionPhase,
@@ -38,6 +38,24 @@ describe('run requests', () => {
       kind: 'BackupSession',
       object: { namespace: 'demo', name: 'nightly-1743242403', uid: 'session-uid' },
       requestedAt: '2025-03-29T10:00:03.000Z',
+    });
+  });
+
+  it('are needed for RestoreBatches until they are final or being deleted', () => {
+    const restore = (phase?: RestorePhase, deleting = false): RestoreBatch => ({
+      apiVersion: 'stash.appscode.com/v1beta1',
+      kind: 'RestoreBatch',
+      metadata: { name: 'restore-1', namespace: 'demo', uid: 'restore-uid', ...(deleting && { deletionTimestamp: '2026-01-01T00:00:00Z' }) },
+      spec: {},
+      ...(phase ? { status: { phase } } : {}),
+    });
+    expect(([undefined, 'Pending', 'Running'] as const).map((phase) => restoreNeedsRun(restore(phase)))).toEqual([true, true, true]);
+    expect((['Succeeded', 'Failed', 'Invalid', 'Unknown'] as const).map((phase) => restoreNeedsRun(restore(phase)))).toEqual([false, false, false, false]);
+    expect(restoreNeedsRun(restore(undefined, true))).toBe(false);
+    expect(restoreRunRequest(restore(), new Date('2026-01-01T00:00:00Z'))).toEqual({
+      kind: 'RestoreBatch',
+      object: { namespace: 'demo', name: 'restore-1', uid: 'restore-uid' },
+      requestedAt: '2026-01-01T00:00:00.000Z',
     });
   });
 });

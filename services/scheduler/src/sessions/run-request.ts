@@ -1,4 +1,4 @@
-import { RESOURCES, STASH_GROUP, type BackupSession } from '@restash/api';
+import { RESOURCES, STASH_GROUP, type BackupSession, type RestoreBatch } from '@restash/api';
 import { identityOf, type RunRequest } from '@restash/events';
 
 const UNFINISHED = new Set([undefined, 'Pending', 'Running']);
@@ -18,6 +18,15 @@ export function needsRun(session: BackupSession): boolean {
   );
 }
 
+/** Whether the executor should be asked to run the RestoreBatch: it has not finished (Pending, Running or new) and is not being deleted. */
+export function restoreNeedsRun(restore: RestoreBatch): boolean {
+  return !restore.metadata.deletionTimestamp && UNFINISHED.has(restore.status?.phase);
+}
+
 export function runRequest(session: BackupSession, now = new Date()): RunRequest {
   return { kind: 'BackupSession', object: identityOf(session), requestedAt: now.toISOString() };
+}
+
+export function restoreRunRequest(restore: RestoreBatch, now = new Date()): RunRequest {
+  return { kind: 'RestoreBatch', object: identityOf(restore), requestedAt: now.toISOString() };
 }

@@ -4,7 +4,7 @@ import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { BackupSessions } from '../cluster/backup-sessions.js';
 import { ClusterCaches } from '../cluster/cluster-caches.js';
-import { objectKey } from '../controller/object-key.js';
+import { objectAddress, objectKey } from '../controller/object-key.js';
 import { WorkQueue } from '@restash/kube';
 import { Leadership } from '../leadership.js';
 import { BatchTimers } from '../schedule/batch-timers.js';
@@ -68,7 +68,7 @@ export class SlotController {
   private async reconcile(key: string): Promise<void> {
     if (!this.leadership.isLeader) return;
     const { batchKey, slot } = parseSlotKey(key);
-    const batch = this.caches.batches.get(batchKey);
+    const batch = this.caches.batches.get(...objectAddress(batchKey));
     // Deleted, paused or invalid since the slot was queued: nothing to run.
     if (!batch || batch.metadata.deletionTimestamp || !this.timers.has(batchKey)) return;
     if (Date.now() - slot.getTime() > this.settings.catchUpWindowMs) {

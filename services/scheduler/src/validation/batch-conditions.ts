@@ -8,6 +8,7 @@ export const CONDITION_TYPES = {
   validationPassed: 'ValidationPassed',
   scheduleRegistered: 'ScheduleRegistered',
   backupTargetFound: 'BackupTargetFound',
+  restoreTargetFound: 'RestoreTargetFound',
 } as const;
 
 /** One reason a batch cannot run, with the condition reason it reports. */
@@ -49,19 +50,26 @@ export function backendSecretFound(repository: Repository | undefined, secretKey
 }
 
 /** The first problem names the reason; the message lists them all. */
-export function validationPassed(problems: readonly Problem[]): Condition {
+export function validationPassed(problems: readonly Problem[], kind = 'BackupBatch'): Condition {
   const type = CONDITION_TYPES.validationPassed;
-  if (problems.length === 0) return condition(type, 'True', 'ResourceValidationPassed', 'The BackupBatch is valid.');
+  if (problems.length === 0) return condition(type, 'True', 'ResourceValidationPassed', `The ${kind} is valid.`);
   return condition(type, 'False', problems[0]!.reason, problems.map((p) => p.message).join('; '));
 }
 
 export function backupTargetFound(ref: TargetRef, namespace: string, found: boolean | undefined): Condition {
-  const type = CONDITION_TYPES.backupTargetFound;
+  return targetFound(CONDITION_TYPES.backupTargetFound, { noun: 'Backup', verb: 'backed up' }, ref, namespace, found);
+}
+
+export function restoreTargetFound(ref: TargetRef, namespace: string, found: boolean | undefined): Condition {
+  return targetFound(CONDITION_TYPES.restoreTargetFound, { noun: 'Restore', verb: 'restored' }, ref, namespace, found);
+}
+
+function targetFound(type: string, words: { noun: string; verb: string }, ref: TargetRef, namespace: string, found: boolean | undefined): Condition {
   const target = `${ref.kind} ${ref.namespace || namespace}/${ref.name}`;
-  if (found === undefined) return condition(type, 'False', 'UnsupportedTargetKind', `Kind ${ref.kind} cannot be backed up.`);
+  if (found === undefined) return condition(type, 'False', 'UnsupportedTargetKind', `Kind ${ref.kind} cannot be ${words.verb}.`);
   return found
-    ? condition(type, 'True', 'TargetAvailable', `Backup target ${target} exists.`)
-    : condition(type, 'False', 'TargetNotAvailable', `Backup target ${target} does not exist.`);
+    ? condition(type, 'True', 'TargetAvailable', `${words.noun} target ${target} exists.`)
+    : condition(type, 'False', 'TargetNotAvailable', `${words.noun} target ${target} does not exist.`);
 }
 
 /** True exactly when a timer runs for the batch. */

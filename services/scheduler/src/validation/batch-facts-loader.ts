@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { isSupportedTargetKind, type BackupBatch, type Repository } from '@restash/api';
+import { isSupportedTargetKind, type Repository } from '@restash/api';
 import { isNotFound, KubeClient } from '@restash/kube';
 import { ClusterCaches } from '../cluster/cluster-caches.js';
 import { TargetLookup } from '../cluster/target-lookup.js';
 import type { BatchFacts } from './batch-facts.js';
-import { repositoryRef, targetAddress, type ObjectAddress } from './batch-references.js';
+import { repositoryRef, targetAddress, type BatchLike, type ObjectAddress } from './batch-references.js';
 import { admitsBySelector, repositoryAccessDenial } from '@restash/api';
 
 /** Reads what a batch refers to. API errors other than NotFound are thrown, so the reconcile is retried. */
@@ -16,10 +16,10 @@ export class BatchFactsLoader {
     private readonly targets: TargetLookup,
   ) {}
 
-  async load(batch: BackupBatch): Promise<BatchFacts> {
+  async load(batch: BatchLike): Promise<BatchFacts> {
     const namespace = batch.metadata.namespace!;
     const ref = repositoryRef(batch);
-    const repository = ref && this.caches.repositories.get(`${ref.namespace}/${ref.name}`);
+    const repository = ref && this.caches.repositories.get(ref.namespace, ref.name);
     const namespaceLabels = repository && admitsBySelector(repository) ? await this.namespaceLabels(namespace) : undefined;
     const usable = repository && !repositoryAccessDenial(repository, namespace, namespaceLabels) ? repository : undefined;
     const [secretKeys, targetsFound] = await Promise.all([this.backendSecretKeys(usable), this.targetsFound(batch)]);
@@ -52,9 +52,9 @@ export class BatchFactsLoader {
     }
   }
 
-  private targetsFound(batch: BackupBatch): Promise<Array<boolean | undefined>> {
+  private targetsFound(batch: BatchLike): Promise<Array<boolean | undefined>> {
     return Promise.all(
-      (batch.spec.members ?? []).map(({ target: { ref } }) => {
+      (batch.spec?.members ?? []).map(({ target: { ref } }) => {
         if (!isSupportedTargetKind(ref.kind)) return undefined;
         return this.targets.exists(targetAddress({ ...ref, kind: ref.kind }, batch.metadata.namespace!));
       }),

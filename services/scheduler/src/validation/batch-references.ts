@@ -1,12 +1,18 @@
-import { APPCATALOG_GROUP, RESOURCES, type BackupBatch, type TargetKind, type TargetRef } from '@restash/api';
+import { APPCATALOG_GROUP, RESOURCES, type ObjectRef, type TargetKind, type TargetRef } from '@restash/api';
 
 export interface ObjectAddress {
   namespace: string;
   name: string;
 }
 
-/** The Repository a batch backs up to (its own namespace unless the reference names another). */
-export function repositoryRef(batch: BackupBatch): ObjectAddress | undefined {
+/** What refers to a Repository and to targets: a BackupBatch or a RestoreBatch. */
+export interface BatchLike {
+  metadata: { namespace?: string };
+  spec?: { repository?: ObjectRef; members?: Array<{ target: { ref: TargetRef } }> };
+}
+
+/** The Repository a batch backs up to or restores from (its own namespace unless the reference names another). */
+export function repositoryRef(batch: BatchLike): ObjectAddress | undefined {
   const ref = batch.spec?.repository;
   if (!ref?.name) return undefined;
   return { namespace: ref.namespace || batch.metadata.namespace!, name: ref.name };

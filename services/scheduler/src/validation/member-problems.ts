@@ -1,12 +1,15 @@
-import { SUPPORTED_TARGET_KINDS, isSupportedTargetKind, type BackupMember } from '@restash/api';
+import { SUPPORTED_TARGET_KINDS, isSupportedTargetKind, type TargetRef } from '@restash/api';
+
+/** What the checks read of a member, a BackupBatch's or a RestoreBatch's. */
+type Member = { target: { alias?: string; ref: TargetRef }; dependsOn?: string[] };
 
 /** What keeps a batch's members from running, one message each; empty when they can. */
-export function memberProblems(members: readonly BackupMember[]): string[] {
+export function memberProblems(members: readonly Member[]): string[] {
   if (members.length === 0) return ['spec.members is empty: a batch needs at least one member'];
   return [...unsupportedKinds(members), ...duplicateAliases(members), ...dependencyProblems(members)];
 }
 
-function unsupportedKinds(members: readonly BackupMember[]): string[] {
+function unsupportedKinds(members: readonly Member[]): string[] {
   return members.flatMap(({ target }, index) =>
     isSupportedTargetKind(target.ref.kind)
       ? []
@@ -14,7 +17,7 @@ function unsupportedKinds(members: readonly BackupMember[]): string[] {
   );
 }
 
-function duplicateAliases(members: readonly BackupMember[]): string[] {
+function duplicateAliases(members: readonly Member[]): string[] {
   const firstIndex = new Map<string, number>();
   return members.flatMap(({ target }, index) => {
     if (!target.alias) return [];
@@ -27,7 +30,7 @@ function duplicateAliases(members: readonly BackupMember[]): string[] {
   });
 }
 
-function dependencyProblems(members: readonly BackupMember[]): string[] {
+function dependencyProblems(members: readonly Member[]): string[] {
   const graph = new Map(members.filter((m) => m.target.alias).map((m) => [m.target.alias!, m.dependsOn ?? []]));
   const unknown = members.flatMap((member, index) =>
     (member.dependsOn ?? [])

@@ -14,7 +14,8 @@ export function batchNotices(before: BackupBatchStatus | undefined, after: Backu
   return notices;
 }
 
-function newFailures(before: readonly Condition[] | undefined, after: readonly Condition[] | undefined): Condition[] {
+/** The False conditions that are new or reworded since `before`. */
+export function newFailures(before: readonly Condition[] | undefined, after: readonly Condition[] | undefined): Condition[] {
   return (after ?? []).filter((condition) => {
     if (condition.status !== 'False') return false;
     const earlier = findCondition(before, condition.type);
@@ -22,7 +23,8 @@ function newFailures(before: readonly Condition[] | undefined, after: readonly C
   });
 }
 
-function warning(condition: Condition, prefix: string): Notice {
+/** A Warning Event for a False condition, its message prefixed (e.g. with the member). */
+export function warning(condition: Condition, prefix: string): Notice {
   return { type: 'Warning', reason: condition.reason ?? condition.type, message: `${prefix}${condition.message ?? `${condition.type} is False`}` };
 }
 
@@ -30,7 +32,11 @@ function warning(condition: Condition, prefix: string): Notice {
 export function workloadNotice(before: BackupBatchStatus | undefined, after: BackupBatchStatus, target: TargetRef, type: string): Notice | undefined {
   const conditionIn = (status: BackupBatchStatus | undefined) =>
     findCondition(status?.memberConditions?.find((member) => sameTarget(member.target, target))?.conditions, type);
-  const [earlier, condition] = [conditionIn(before), conditionIn(after)];
+  return conditionChangeNotice(conditionIn(before), conditionIn(after));
+}
+
+/** The Event for a condition that changed (Normal if True, else Warning), or undefined when it did not. */
+export function conditionChangeNotice(earlier: Condition | undefined, condition: Condition | undefined): Notice | undefined {
   if (!condition || (earlier?.status === condition.status && earlier.reason === condition.reason && earlier.message === condition.message)) return undefined;
   return {
     type: condition.status === 'True' ? 'Normal' : 'Warning',

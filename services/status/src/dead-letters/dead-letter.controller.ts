@@ -5,11 +5,12 @@ import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { parseStatusMessage } from '../messaging/parse-status-message.js';
 import { StatusMetrics } from '../metrics/status-metrics.js';
+import { RestoreStatusService } from '../restore/restore-status.service.js';
 import { SessionStatusService } from '../session/session-status.service.js';
 import { DeadLetterSchema } from './dead-letter-schema.js';
 import { runRequestFailure } from './run-request-failure.js';
 
-/** Ends the session of a dead-lettered run request in a true final phase; other letters are logged. */
+/** Ends the session or RestoreBatch of a dead-lettered run request in a true final phase; other letters are logged. */
 @Controller()
 @UseFilters(RethrowRpcErrors)
 export class DeadLetterController {
@@ -17,6 +18,7 @@ export class DeadLetterController {
 
   constructor(
     private readonly sessions: SessionStatusService,
+    private readonly restores: RestoreStatusService,
     private readonly metrics: StatusMetrics,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -27,6 +29,7 @@ export class DeadLetterController {
   async onDeadLetter(@Payload() data: unknown): Promise<void> {
     const letter = this.metrics.parsing(() => parseStatusMessage(DeadLetterSchema, data, 'dead letter'));
     const failure = runRequestFailure(letter, new Date().toISOString());
+    if (failure?.type === 'restore-finished') return this.metrics.track(failure.type, () => this.restores.apply(failure));
     if (failure) return this.metrics.track(failure.type, () => this.sessions.apply(failure));
     this.logger.warn({ consumer: letter.consumer, subject: letter.subject, deliveries: letter.deliveries, err: letter.error }, 'message dead-lettered');
     return this.metrics.track('dead-letter', async () => 'logged');

@@ -21,8 +21,16 @@ describe('runRequestFailure', () => {
     });
   });
 
+  it('fails the RestoreBatch a dead-lettered RestoreBatch run request names', () => {
+    expect(runRequestFailure(letter({ kind: 'RestoreBatch', object, requestedAt: AT }), AT)).toEqual({
+      type: 'restore-finished',
+      restore: object,
+      at: AT,
+      error: 'The run request failed after 5 deliveries: restic: repository is locked',
+    });
+  });
+
   it('leaves other letters alone', () => {
-    expect(runRequestFailure(letter({ kind: 'RestoreBatch', object, requestedAt: AT }), AT)).toBeUndefined();
     expect(runRequestFailure(letter({ type: 'host-result', session: object }), AT)).toBeUndefined();
     expect(runRequestFailure(letter('not json {'), AT)).toBeUndefined();
   });

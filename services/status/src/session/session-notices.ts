@@ -1,8 +1,9 @@
-import type { BackupSessionStatus, BackupTargetStatus, HostBackupStats } from '@restash/api';
+import type { BackupSessionStatus } from '@restash/api';
 import { findCondition } from '../conditions/condition-list.js';
 import type { Notice } from '../kube-events/notice.js';
 import { describeTarget, sameTarget } from '../targets/same-target.js';
 import { isFinalSessionPhase } from './session-phase.js';
+import type { StatusTarget } from './session-targets.js';
 import { FINISH_REASONS, SESSION_CONDITIONS } from './session-update.js';
 
 /** Stash's Event reasons on a BackupSession. */
@@ -21,25 +22,39 @@ export function sessionNotices(before: BackupSessionStatus | undefined, after: B
   if (after.phase === 'Running' && before?.phase !== 'Running') {
     notices.push({ type: 'Normal', reason: SESSION_EVENT_REASONS.running, message: `Backup of ${after.targets?.length ?? 0} target(s) is running.` });
   }
-  for (const target of after.targets ?? []) {
-    for (const host of newHosts(before, target)) notices.push(hostNotice(target, host));
-  }
+  notices.push(...hostNotices(before?.targets, after.targets, BACKUP_WORDS));
   if (isFinalSessionPhase(after.phase) && !isFinalSessionPhase(before?.phase)) notices.push(finalNotice(after));
   return notices;
 }
 
-function newHosts(before: BackupSessionStatus | undefined, target: BackupTargetStatus): HostBackupStats[] {
-  const earlier = before?.targets?.find((candidate) => sameTarget(candidate.ref, target.ref))?.stats ?? [];
+/** How host Events read for one kind of work. */
+export interface HostWords {
+  work: string;
+  succeeded: string;
+  failed: string;
+}
+
+const BACKUP_WORDS: HostWords = { work: 'Backup', succeeded: SESSION_EVENT_REASONS.hostSucceeded, failed: SESSION_EVENT_REASONS.hostFailed };
+
+/** One Event per host result the change added, in any target. */
+export function hostNotices<T extends StatusTarget>(before: readonly T[] | undefined, after: readonly T[] | undefined, words: HostWords): Notice[] {
+  return (after ?? []).flatMap((target) => newHosts(before, target).map((host) => hostNotice(target, host, words)));
+}
+
+function newHosts<T extends StatusTarget>(before: readonly T[] | undefined, target: T): HostStats[] {
+  const earlier = before?.find((candidate) => sameTarget(candidate.ref, target.ref))?.stats ?? [];
   return (target.stats ?? []).filter((host) => !earlier.some((seen) => seen.hostname === host.hostname));
 }
 
-function hostNotice(target: BackupTargetStatus, host: HostBackupStats): Notice {
-  const subject = `Backup of host ${host.hostname} of ${describeTarget(target.ref)}`;
+type HostStats = NonNullable<StatusTarget['stats']>[number];
+
+function hostNotice(target: StatusTarget, host: HostStats, words: HostWords): Notice {
+  const subject = `${words.work} of host ${host.hostname} of ${describeTarget(target.ref)}`;
   const took = host.duration ? ` in ${host.duration}` : '';
   if (host.phase === 'Failed') {
-    return { type: 'Warning', reason: SESSION_EVENT_REASONS.hostFailed, message: `${subject} failed${took}: ${host.error ?? 'unknown error'}` };
+    return { type: 'Warning', reason: words.failed, message: `${subject} failed${took}: ${host.error ?? 'unknown error'}` };
   }
-  return { type: 'Normal', reason: SESSION_EVENT_REASONS.hostSucceeded, message: `${subject} succeeded${took}.` };
+  return { type: 'Normal', reason: words.succeeded, message: `${subject} succeeded${took}.` };
 }
 
 function finalNotice(status: BackupSessionStatus): Notice {

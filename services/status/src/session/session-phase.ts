@@ -1,5 +1,6 @@
-import { formatDuration, type BackupSessionStatus, type BackupTargetStatus, type SessionPhase, type TargetPhase } from '@restash/api';
+import { formatDuration, type BackupSessionStatus, type SessionPhase, type TargetPhase } from '@restash/api';
 import { findCondition } from '../conditions/condition-list.js';
+import type { StatusTarget } from './session-targets.js';
 import { FINISH_REASONS, SESSION_CONDITIONS } from './session-update.js';
 
 const FINAL_SESSION_PHASES: ReadonlySet<SessionPhase | undefined> = new Set(['Succeeded', 'Failed', 'Skipped']);
@@ -9,7 +10,7 @@ export const isFinalSessionPhase = (phase: SessionPhase | undefined): boolean =>
 export const isFinalTargetPhase = (phase: TargetPhase | undefined): boolean => FINAL_TARGET_PHASES.has(phase);
 
 /** A target is done once all its hosts reported: Failed if any of them failed. */
-export function settleTarget(target: BackupTargetStatus): BackupTargetStatus {
+export function settleTarget<T extends StatusTarget>(target: T): T {
   if (isFinalTargetPhase(target.phase)) return target;
   const stats = target.stats ?? [];
   if (target.totalHosts !== undefined && stats.length >= target.totalHosts) {

@@ -6,6 +6,7 @@ import { BackupHistoryService } from '../history/backup-history.service.js';
 import { EventRecorder } from '../kube-events/event-recorder.js';
 import { involvedObjectOf } from '../kube-events/involved-object.js';
 import { StatusWriter } from '../kube/status-writer.js';
+import { BackupResultMetrics } from '../metrics/backup-result-metrics.js';
 import { StatusMetrics, type ProcessingResult } from '../metrics/status-metrics.js';
 import { RepositoryStatusService } from '../repository/repository-status.service.js';
 import { invokerOf } from './session-invoker.js';
@@ -26,6 +27,7 @@ export class SessionStatusService {
     private readonly repositories: RepositoryStatusService,
     private readonly history: BackupHistoryService,
     @Inject(LOGGER) logger: Logger,
+    private readonly results: BackupResultMetrics,
   ) {
     this.logger = logger.child({ component: 'session-status' });
   }
@@ -39,6 +41,7 @@ export class SessionStatusService {
       return write.outcome;
     }
     if (write.outcome === 'written') await this.announce(write.before, write.object);
+    if (write.outcome === 'written' && update.type === 'host-result') this.results.hostApplied(update, invokerOf(write.object));
     if (update.type === 'host-result' && update.repository) await this.repositories.apply(update, update.repository);
     if (isFinalSessionPhase(write.object.status?.phase)) await this.history.clean(write.object);
     return write.outcome;
@@ -54,6 +57,7 @@ export class SessionStatusService {
     const { namespace = '', name } = session.metadata;
     this.logger.info({ namespace, session: name, phase, duration: session.status?.sessionDuration }, 'backup session finished');
     this.metrics.sessionFinished({ namespace, invoker: invokerOf(session), phase }, durationSeconds(session), new Date());
+    this.results.sessionFinished({ namespace, invoker: invokerOf(session), phase }, new Date());
   }
 }
 

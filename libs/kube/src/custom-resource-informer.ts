@@ -1,8 +1,8 @@
 import type { KubernetesListObject, KubernetesObject } from '@kubernetes/client-node';
 import type { ObjectMeta, ResourceType } from '@restash/api';
-import { ResourceInformer, type InformerHandlers, type KubeClient } from '@restash/kube';
+import type { KubeClient } from './kube-client.js';
+import { ResourceInformer, type InformerHandlers } from './resource-informer.js';
 import type { Logger } from '@restash/observability';
-import { parseObjectKey } from '../controller/object-key.js';
 
 type CustomObject = { metadata: ObjectMeta };
 
@@ -12,7 +12,6 @@ type CustomObject = { metadata: ObjectMeta };
  */
 export class CustomResourceInformer<T extends CustomObject> {
   private readonly informer: ResourceInformer<KubernetesObject>;
-  private listed = false;
 
   constructor(kube: KubeClient, resource: ResourceType, namespace: string | undefined, handlers: InformerHandlers<T>, logger: Logger) {
     const address = { group: resource.group, version: resource.version, plural: resource.plural };
@@ -21,7 +20,6 @@ export class CustomResourceInformer<T extends CustomObject> {
       const result = namespace
         ? await kube.customObjects.listNamespacedCustomObject({ ...address, namespace })
         : await kube.customObjects.listClusterCustomObject(address);
-      this.listed = true;
       return result as KubernetesListObject<KubernetesObject>;
     };
     this.informer = new ResourceInformer(kube, path, list, handlers as unknown as InformerHandlers<KubernetesObject>, logger);
@@ -29,7 +27,7 @@ export class CustomResourceInformer<T extends CustomObject> {
 
   /** True once the first list arrived: the cache shows the cluster, not an empty start. */
   get synced(): boolean {
-    return this.listed;
+    return this.informer.synced;
   }
 
   start(): Promise<void> {
@@ -40,8 +38,7 @@ export class CustomResourceInformer<T extends CustomObject> {
     return this.informer.stop();
   }
 
-  get(key: string): T | undefined {
-    const { namespace, name } = parseObjectKey(key);
+  get(namespace: string, name: string): T | undefined {
     return this.informer.get(namespace, name) as unknown as T | undefined;
   }
 
