@@ -70,9 +70,19 @@ function progressOf(target) {
 async function backup() {
   step('Apply the BackupBatch (both members, one configuration) and an instant BackupSession');
   console.log(kubectl('apply', '-f', join(examples, 'backupbatch.yaml'), '-f', join(examples, 'backupsession.yaml')).trim());
+  await followSession('wordpress-backup-instant');
+}
+
+async function backupWithJobsOnly() {
+  step('Back up the database and WordPress’ volume with Jobs only (AppBinding + PersistentVolumeClaim members, Sequential)');
+  console.log(kubectl('apply', '-f', join(root, 'deploy/examples/job-model/backupbatch.yaml')).trim());
+  await followSession('wordpress-volumes-instant');
+}
+
+async function followSession(name) {
   const seen = new Map();
-  const session = await waitFor('the backup session to finish', () => {
-    const current = json('get', 'backupsession', '-n', namespace, 'wordpress-backup-instant');
+  const session = await waitFor(`backup session ${name} to finish`, () => {
+    const current = json('get', 'backupsession', '-n', namespace, name);
     for (const target of current.status?.targets ?? []) {
       const line = `${target.ref.kind}/${target.ref.name}: ${target.phase ?? 'Pending'}${progressOf(target)}${(target.stats ?? []).map((s) => ` [${s.hostname} ${s.phase} ${s.duration ?? ''}${s.error ? ` ${s.error}` : ''}]`).join('')}`;
       if (seen.get(target.ref.name) !== line) console.log(`  ${line}`);
@@ -131,5 +141,6 @@ async function restore() {
 
 await prepareApplication();
 await backup();
+await backupWithJobsOnly();
 await restore();
 console.log('\nThe stack is still up: try `source .stack/activate && kubectl get backupsession -n demo -w`; `./dev down` stops it.');
