@@ -148,6 +148,7 @@ async function restoreTheBackup(): Promise<void> {
   await createRestore(kube, namespace, 'restore-db', { repository: { name: 'local-repo' }, members: [db] });
   expect((await waitForFinalRestore(kube, namespace, 'restore-db')).status?.phase).toBe('Succeeded');
   await untilQuery(`restash_restore_batches{namespace="${namespace}", phase="Succeeded"} > 0`, 'the succeeded RestoreBatch in the metrics', 30_000);
+  await untilQuery(`restash_member_runs_total{operation="restore", namespace="${namespace}", invoker="restore-db", kind="AppBinding", result="Succeeded"} > 0`, 'the restore member run in the metrics', 30_000);
   await pauseBatch(false);
 }
 

@@ -39,7 +39,7 @@ export class MemberRunner {
     const batch = await this.objects.backupBatch(data.batch.namespace, data.batch.name);
     const planned = planMembers(batch.spec)[data.memberIndex];
     if (!planned) throw new Error(`BackupBatch ${data.batch.name} has no member ${data.memberIndex}`);
-    const labels = { namespace: data.session.namespace, invoker: data.batch.name, kind: planned.member.target.ref.kind };
+    const labels = { operation: 'backup' as const, namespace: data.session.namespace, invoker: data.batch.name, kind: planned.member.target.ref.kind };
     return this.metrics.track(labels, () => this.runPlanned(data, batch, planned));
   }
 

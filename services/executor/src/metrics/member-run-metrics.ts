@@ -4,8 +4,10 @@ import type { MemberJobResult } from '../queues/job-data.js';
 
 /** Who a member run belongs to; all low-cardinality (never a session or pod name). */
 export interface MemberRunLabels {
+  /** A BackupSession's member backup or a RestoreBatch's member restore. */
+  operation: 'backup' | 'restore';
   namespace: string;
-  /** The BackupBatch. */
+  /** The BackupBatch or the RestoreBatch. */
   invoker: string;
   /** The target's kind: AppBinding, PersistentVolumeClaim, Deployment… */
   kind: string;
@@ -16,7 +18,7 @@ type Label = keyof MemberRunLabels | 'result';
 const RESULTS = ['Succeeded', 'Failed', 'error'];
 const DURATION_BUCKETS_SECONDS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21_600];
 
-/** `restash_member_runs_total` and `restash_member_run_duration_seconds`, by result (Succeeded, Failed, or error: retried). */
+/** `restash_member_runs_total` and `restash_member_run_duration_seconds` (backups and restores), by result (Succeeded, Failed, or error: retried). */
 @Injectable()
 export class MemberRunMetrics {
   private readonly runs: Counter<Label>;
@@ -24,8 +26,8 @@ export class MemberRunMetrics {
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     const registers = [registry];
-    const labelNames: Label[] = ['namespace', 'invoker', 'kind', 'result'];
-    this.runs = new Counter({ name: 'restash_member_runs_total', help: 'Member runs (one member of one session) by result; error: an infrastructure failure BullMQ retries.', labelNames, registers });
+    const labelNames: Label[] = ['operation', 'namespace', 'invoker', 'kind', 'result'];
+    this.runs = new Counter({ name: 'restash_member_runs_total', help: 'Member runs (one member of one BackupSession or RestoreBatch) by operation and result; error: an infrastructure failure BullMQ retries.', labelNames, registers });
     this.duration = new Histogram({ name: 'restash_member_run_duration_seconds', help: 'How long a member run took, hooks included.', labelNames, buckets: DURATION_BUCKETS_SECONDS, registers });
   }
 

@@ -4,6 +4,7 @@ import type { Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { ClusterObjects } from '../cluster/cluster-objects.js';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
+import { MemberRunMetrics } from '../metrics/member-run-metrics.js';
 import type { JobOutcome } from '../members/job-outcome.js';
 import { runPostHook, runPreHook } from '../members/member-hooks.js';
 import { restoreOwner } from '../members/member-job-manifest.js';
@@ -31,12 +32,18 @@ export class RestoreMemberRunner {
     private readonly events: RestoreEvents,
     @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: MemberRunMetrics,
   ) {}
 
   async run(data: RestoreMemberJobData): Promise<MemberJobResult> {
     const restore = await this.objects.restoreBatch(data.restore.namespace, data.restore.name);
     const planned = planMembers(restore.spec)[data.memberIndex];
     if (!planned) throw new Error(`RestoreBatch ${data.restore.name} has no member ${data.memberIndex}`);
+    const labels = { operation: 'restore' as const, namespace: data.restore.namespace, invoker: data.restore.name, kind: planned.member.target.ref.kind };
+    return this.metrics.track(labels, () => this.runPlanned(data, restore, planned));
+  }
+
+  private async runPlanned(data: RestoreMemberJobData, restore: RestoreBatch, planned: PlannedMember<RestoreMember>): Promise<MemberJobResult> {
     const { ref } = planned.member.target;
     if (planned.model === 'sidecar') return this.inits.run(data, planned);
     if (planned.model !== 'job') {
