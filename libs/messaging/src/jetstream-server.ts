@@ -16,6 +16,8 @@ export interface ConsumerSettings {
   ackWaitMs: number;
   /** Messages processed at once per subscribed pattern. */
   concurrency: number;
+  /** The server deletes a durable consumer nobody pulled from for this long (unset: kept forever). */
+  inactiveThresholdMs?: number;
 }
 
 export interface JetStreamServerOptions {
@@ -79,6 +81,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       ack_wait: nanos(this.settings.ackWaitMs),
       max_deliver: this.settings.maxDeliver,
       max_ack_pending: Math.max(1000, this.settings.concurrency * 4),
+      ...(this.settings.inactiveThresholdMs ? { inactive_threshold: nanos(this.settings.inactiveThresholdMs) } : {}),
     };
     try {
       await this.nats.manager.consumers.update(stream, durable, config);

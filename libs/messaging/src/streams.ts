@@ -11,14 +11,15 @@ export const STREAMS = {
 
 /** Publishes with the same message id inside this window are stored once. */
 export const DUPLICATE_WINDOW_MS = 30 * 60 * 1000;
-const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** How long the streams keep a message. */
+export const STREAM_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function streamConfig(stream: (typeof STREAMS)[keyof typeof STREAMS]): Partial<StreamConfig> & { name: string } {
   return {
     name: stream.name,
     subjects: [...stream.subjects],
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
-    max_age: nanos(MAX_AGE_MS),
+    max_age: nanos(STREAM_MAX_AGE_MS),
   };
 }
 

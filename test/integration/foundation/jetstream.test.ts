@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEAD_LETTER_SUBJECT, JetStreamPublisher, JetStreamServer, NatsConnectionHolder, PermanentMessageError, STREAMS, type DeadLetter } from '@restash/messaging';
+import { DEAD_LETTER_SUBJECT, JetStreamPublisher, JetStreamServer, NatsConnectionHolder, PermanentMessageError, STREAMS, type ConsumerSettings, type DeadLetter } from '@restash/messaging';
 import { createLogger } from '@restash/observability';
 import { eventually } from '../../support/eventually.js';
 
@@ -27,8 +27,8 @@ async function storedCount(subject: string): Promise<number> {
   return count;
 }
 
-async function startServer(service: string, subject: string, handler: (data: unknown) => Promise<void>): Promise<JetStreamServer> {
-  const server = new JetStreamServer(nats, { service, logger, settings: { maxDeliver: 3, ackWaitMs: 5000, concurrency: 2 } });
+async function startServer(service: string, subject: string, handler: (data: unknown) => Promise<void>, settings: Partial<ConsumerSettings> = {}): Promise<JetStreamServer> {
+  const server = new JetStreamServer(nats, { service, logger, settings: { maxDeliver: 3, ackWaitMs: 5000, concurrency: 2, ...settings } });
   server.addHandler(subject, async (data: unknown) => handler(data), true);
   await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
   return server;
@@ -87,5 +87,20 @@ describe('JetStream messaging on a real NATS server', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('lets the server delete a durable consumer nobody pulls from once its inactivity threshold passes', async () => {
+    const subject = `restash.runs.idle-${suffix}`;
+    const server = await startServer(`idle-${suffix}`, subject, async () => undefined, { inactiveThresholdMs: 2000 });
+    const consumerNames = async () => {
+      const names: string[] = [];
+      for await (const info of nats.manager.consumers.list(STREAMS.runs.name)) if (info.config.filter_subject === subject) names.push(info.name);
+      return names;
+    };
+    expect(await consumerNames()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await consumerNames()).toHaveLength(1); // pulled from: kept
+    await server.close();
+    await eventually(async () => (await consumerNames()).length === 0, { timeoutMs: 20_000, what: 'the idle consumer deleted' });
   });
 });

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { agentRunSubject } from '@restash/events';
-import { JetStreamServer, type ConsumerSettings, type NatsConnectionHolder } from '@restash/messaging';
+import { JetStreamServer, STREAM_MAX_AGE_MS, type ConsumerSettings, type NatsConnectionHolder } from '@restash/messaging';
 import type { Logger } from '@restash/observability';
 import type { AgentSettings } from './agent-settings.js';
 
-/** One backup at a time; a long backup keeps its message with progress acks, a dead sidecar's request goes to another replica. */
-const CONSUMER_SETTINGS: Partial<ConsumerSettings> = { concurrency: 1, maxDeliver: 3, ackWaitMs: 60_000 };
+/**
+ * One backup at a time; a long backup keeps its message with progress acks, a dead sidecar's request goes to another replica.
+ * The consumer of a workload that is gone (its subject carries the workload's uid) is deleted by the server once it has been
+ * idle as long as the stream keeps messages, after which it could not deliver anything anyway.
+ */
+const CONSUMER_SETTINGS: Partial<ConsumerSettings> = { concurrency: 1, maxDeliver: 3, ackWaitMs: 60_000, inactiveThresholdMs: STREAM_MAX_AGE_MS };
 
 /**
  * The sidecar's durable pull consumer on its host's subject, through the shared JetStream transport
