@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { ServiceConfig } from '@restash/config';
-import { ReadinessRegistry, SERVICE_CONFIG } from '@restash/service-runtime';
+import type { Logger } from '@restash/observability';
+import { LOGGER, ReadinessRegistry, SERVICE_CONFIG } from '@restash/service-runtime';
 import type { Redis } from 'ioredis';
 import { createRedisConnection } from './redis-connection.js';
 
@@ -12,8 +13,8 @@ export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
   providers: [
     {
       provide: REDIS_CONNECTION,
-      inject: [SERVICE_CONFIG],
-      useFactory: (config: ServiceConfig) => createRedisConnection(config.redisUrl, `${config.service}/${config.instanceId}`),
+      inject: [SERVICE_CONFIG, LOGGER],
+      useFactory: (config: ServiceConfig, logger: Logger) => createRedisConnection(config.redis, `${config.service}/${config.instanceId}`, logger),
     },
   ],
   exports: [REDIS_CONNECTION],

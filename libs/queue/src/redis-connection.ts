@@ -1,14 +1,62 @@
-import { Redis } from 'ioredis';
+import { readFileSync } from 'node:fs';
+import { redactedUrl, type RedisTransport } from '@restash/config';
+import { secretScrubber, type Logger } from '@restash/observability';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /**
  * An ioredis connection for BullMQ. Workers block on Redis, so their connections must not give
- * up on a command (maxRetriesPerRequest: null); both kinds reconnect forever.
+ * up on a command (maxRetriesPerRequest: null); both kinds reconnect forever. A refusal (credentials,
+ * TLS) is logged once per distinct reason, naming the settings to check and never the password.
  */
-export function createRedisConnection(url: string, name: string): Redis {
-  return new Redis(url, {
+export function createRedisConnection(transport: RedisTransport | string, name: string, logger?: Logger): Redis {
+  const redis = typeof transport === 'string' ? { url: transport } : transport;
+  const connection = new Redis(redis.url, {
     connectionName: name,
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
+    ...redisAuthOptions(redis),
   });
+  let lastProblem = '';
+  connection.on('error', (error: Error) => {
+    const problem = redisProblem(error, redis);
+    if (problem === lastProblem) return;
+    lastProblem = problem;
+    logger?.error({ redis: redactedUrl(redis.url) }, problem);
+  });
+  connection.on('ready', () => {
+    lastProblem = '';
+  });
+  return connection;
+}
+
+/** ioredis options for a transport's credentials and TLS files; the password is remembered for scrubbing. */
+export function redisAuthOptions(redis: RedisTransport): Pick<RedisOptions, 'username' | 'password' | 'tls'> {
+  secretScrubber.remember(redis.password);
+  const { tls } = redis;
+  return {
+    ...(redis.username && { username: redis.username }),
+    ...(redis.password && { password: redis.password }),
+    ...(tls && {
+      tls: {
+        ...(tls.caFile && { ca: readFileSync(tls.caFile) }),
+        ...(tls.certFile && { cert: readFileSync(tls.certFile) }),
+        ...(tls.keyFile && { key: readFileSync(tls.keyFile) }),
+      },
+    }),
+  };
+}
+
+/** Pure: a Redis connection error as an operator reads it: what failed and which settings to check. */
+export function redisProblem(error: Error, redis: RedisTransport): string {
+  const where = `Redis at ${redactedUrl(redis.url)}`;
+  const message = secretScrubber.scrub(error.message);
+  if (/WRONGPASS|NOAUTH|NOPERM|invalid password|invalid username/i.test(message)) {
+    return `${where} refused the credentials: ${message} (check REDIS_USERNAME${redis.username ? `=${redis.username}` : ''} and REDIS_PASSWORD)`;
+  }
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (/CERT|SIGNATURE|SSL|TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(message)) {
+    return `TLS with ${where} failed: ${message} (check REDIS_TLS_CA_FILE and that REDIS_URL uses rediss://)`;
+  }
+  return `${where} is not reachable: ${message}`;
 }
