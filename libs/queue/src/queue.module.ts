@@ -3,7 +3,7 @@ import type { ServiceConfig } from '@restash/config';
 import type { Logger } from '@restash/observability';
 import { LOGGER, ReadinessRegistry, SERVICE_CONFIG } from '@restash/service-runtime';
 import type { Redis } from 'ioredis';
-import { createRedisConnection } from './redis-connection.js';
+import { createRedisConnection, redisConnectionProblem } from './redis-connection.js';
 
 export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
 
@@ -27,6 +27,8 @@ export class QueueModule implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.readiness.register('redis', async () => {
+      const problem = redisConnectionProblem(this.redis);
+      if (problem) throw new Error(problem);
       await this.redis.ping();
     });
   }

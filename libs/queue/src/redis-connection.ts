@@ -17,17 +17,50 @@ export function createRedisConnection(transport: RedisTransport | string, name: 
     retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
     ...redisAuthOptions(redis),
   });
-  let lastProblem = '';
+  watchConnection(connection, redis, logger);
+  return connection;
+}
+
+/** Another connection with the same settings (BullMQ workers and QueueEvents block on their own), its problems logged alike. */
+export function duplicateRedisConnection(connection: Redis): Redis {
+  const copy = connection.duplicate();
+  const watch = watched.get(connection);
+  if (watch) watchConnection(copy, watch.redis, watch.logger);
+  return copy;
+}
+
+/**
+ * Logs what BullMQ reports on a queue, worker or QueueEvents (one line per distinct problem, secrets
+ * scrubbed); without a listener BullMQ prints the raw error, whose command may hold the password.
+ */
+export function logQueueErrors(emitter: { name: string; on(event: 'error', listener: (error: Error) => void): unknown }, logger: Logger): void {
+  let last = '';
+  emitter.on('error', (error: Error) => {
+    const message = secretScrubber.scrub(error.message);
+    if (message === last) return;
+    last = message;
+    logger.error({ queue: emitter.name, error: message }, `queue ${emitter.name}: ${message}`);
+  });
+}
+
+const problems = new WeakMap<Redis, string>();
+const watched = new WeakMap<Redis, { redis: RedisTransport; logger: Logger | undefined }>();
+
+function watchConnection(connection: Redis, redis: RedisTransport, logger: Logger | undefined): void {
+  watched.set(connection, { redis, logger });
   connection.on('error', (error: Error) => {
     const problem = redisProblem(error, redis);
-    if (problem === lastProblem) return;
-    lastProblem = problem;
+    if (problem === problems.get(connection)) return;
+    problems.set(connection, problem);
     logger?.error({ redis: redactedUrl(redis.url) }, problem);
   });
-  connection.on('ready', () => {
-    lastProblem = '';
-  });
-  return connection;
+  connection.on('ready', () => problems.delete(connection));
+}
+
+/** Why a connection is not ready (its last error, as redisProblem words it), for /readyz; undefined when ready. */
+export function redisConnectionProblem(connection: Redis): string | undefined {
+  if (connection.status === 'ready') return undefined;
+  return problems.get(connection) ?? `Redis connection ${connection.status}`;
 }
 
 /** ioredis options for a transport's credentials and TLS files; the password is remembered for scrubbing. */
@@ -59,4 +92,14 @@ export function redisProblem(error: Error, redis: RedisTransport): string {
     return `TLS with ${where} failed: ${message} (check REDIS_TLS_CA_FILE and that REDIS_URL uses rediss://)`;
   }
   return `${where} is not reachable: ${message}`;
+}
+
+/**
+ * A BullMQ queue object (Queue, QueueEvents) on a connection from createRedisConnection or
+ * duplicateRedisConnection: the connection's watcher already logs its problems, and without a listener
+ * BullMQ would print the raw error, whose command may hold the password.
+ */
+export function onWatchedConnection<T extends { on(event: 'error', listener: (error: Error) => void): unknown }>(queueObject: T): T {
+  queueObject.on('error', () => undefined);
+  return queueObject;
 }
