@@ -1,21 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { V1Container, V1Job, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Job } from '@kubernetes/client-node';
 import { KubeClient } from '@restash/kube';
 import { NatsConnectionHolder } from '@restash/messaging';
 import { createLogger } from '@restash/observability';
 import { batchSpec, createBackupFixture, createBatch, createSession, waitForFinalSession, type BackupFixture } from '../../support/backup-fixture.js';
-import { eventually } from '../../support/eventually.js';
 import { requireLocalNode } from '../../support/local-node-ready.js';
 import { execInPod } from '../../support/pod-exec.js';
-import { waitForPod, waitForReadyPods } from '../../support/pod-waits.js';
+import { waitForPod, waitForSidecarPod } from '../../support/pod-waits.js';
 import { startRestashServices, type RestashServices } from '../../support/restash-services.js';
 import { podLogs } from '../../support/secret-leaks.js';
 import { startService, type ServiceProcess } from '../../support/service-process.js';
 import { deleteAgentConsumers } from '../../support/session-events.js';
 import { stackDir } from '../../support/stack-env.js';
 import { createTestNamespace, deleteTestNamespace } from '../../support/test-namespace.js';
-import { seedClaim } from '../../support/workload-fixture.js';
+import { createSleepingDeployment, seedClaim, sleepingDeploymentMember } from '../../support/workload-fixture.js';
 
 const kube = new KubeClient();
 const APP = 'app=notes';
@@ -30,7 +29,7 @@ beforeAll(async () => {
   await requireLocalNode(kube);
   namespace = await createTestNamespace(kube, 'read-only');
   fixture = await createBackupFixture(kube, namespace);
-  await createNotesDeployment();
+  await createSleepingDeployment(kube, namespace, 'notes');
   seedClaim(namespace, 'notes', { 'notes.txt': 'remember the milk\n' });
   [services, injector] = await Promise.all([
     startRestashServices({ executors: 1, executorEnv: { AGENT_RESULT_POLL_MS: '250', AGENT_RESULT_TIMEOUT_SECONDS: '90' } }),
@@ -47,38 +46,6 @@ afterAll(async () => {
   await fixture?.cleanup();
 });
 
-/** A Deployment of restash's image doing nothing (`sleep`), its claim `notes` at /data: the local node runs it as a process. */
-async function createNotesDeployment(): Promise<void> {
-  await kube.core.createNamespacedPersistentVolumeClaim({
-    namespace,
-    body: { metadata: { name: 'notes' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
-  });
-  await kube.apps.createNamespacedDeployment({
-    namespace,
-    body: {
-      metadata: { name: 'notes' },
-      spec: {
-        selector: { matchLabels: { app: 'notes' } },
-        template: {
-          metadata: { labels: { app: 'notes' } },
-          spec: {
-            terminationGracePeriodSeconds: 2,
-            containers: [{ name: 'notes', image: 'restash:dev', command: ['sleep', '3600'], volumeMounts: [{ name: 'notes', mountPath: '/data' }] }],
-            volumes: [{ name: 'notes', persistentVolumeClaim: { claimName: 'notes' } }],
-          },
-        },
-      },
-    },
-  });
-}
-
-async function sidecarPod(): Promise<V1Pod> {
-  return eventually(async () => {
-    const [pod] = await waitForReadyPods(kube, namespace, APP, 1, 5000).catch(() => []);
-    return pod?.status?.containerStatuses?.some((s) => s.name === 'stash' && s.state?.running) ? pod : undefined;
-  }, { timeoutMs: 90_000, intervalMs: 500, what: 'the notes pod running its stash sidecar' });
-}
-
 /** Runs the write probe in a pod with the backup Job's exact pod spec (volumes, mounts, env), and returns its log. */
 async function probeJobPod(job: V1Job): Promise<{ phase: string | undefined; log: string }> {
   const template = job.spec!.template.spec!;
@@ -93,14 +60,11 @@ async function probeJobPod(job: V1Job): Promise<{ phase: string | undefined; log
 
 describe('backups mount the data they read read-only', () => {
   it('the stash sidecar and the backup Job cannot write to the target volume, and the backup still succeeds', async () => {
-    const members = [
-      { target: { alias: 'notes', ref: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'notes' }, volumeMounts: [{ name: 'notes', mountPath: '/data' }], paths: ['/data'] } },
-      ...batchSpec(['files']).members!,
-    ];
+    const members = [sleepingDeploymentMember('notes'), ...batchSpec(['files']).members!];
     await createBatch(kube, namespace, 'read-only', { ...batchSpec([]), members, executionOrder: 'Sequential' });
 
     // the sidecar's process sees /data read-only; the app's own container still writes there
-    const pod = await sidecarPod();
+    const pod = await waitForSidecarPod(kube, namespace, APP);
     const stash = await execInPod(kube.config, namespace, pod.metadata!.name!, 'stash', ['/bin/sh', '-c', WRITE_PROBE]);
     expect(stash.status.status).toBe('Failure');
     expect(stash.stderr).toContain('Read-only file system');

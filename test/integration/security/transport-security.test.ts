@@ -7,14 +7,17 @@ import { requireLocalNode } from '../../support/local-node-ready.js';
 import { startRestashServices, type RestashServices } from '../../support/restash-services.js';
 import { findSecretLeaks, podLogs, type NamedSecret } from '../../support/secret-leaks.js';
 import { startSecureTransports, type SecureTransports } from '../../support/secure-transports.js';
-import { spawnService, type ServiceProcess } from '../../support/service-process.js';
+import { waitForSidecarPod } from '../../support/pod-waits.js';
+import { spawnService, startService, type ServiceProcess } from '../../support/service-process.js';
 import { createTestNamespace, deleteTestNamespace } from '../../support/test-namespace.js';
+import { createSleepingDeployment, seedClaim, sleepingDeploymentMember } from '../../support/workload-fixture.js';
 
 const kube = new KubeClient();
 let namespace: string;
 let fixture: BackupFixture;
 let transports: SecureTransports;
 let services: RestashServices | undefined;
+let injector: ServiceProcess | undefined;
 /** Services a refusal test started: their output is checked for leaks too. */
 const refused: ServiceProcess[] = [];
 
@@ -22,12 +25,17 @@ beforeAll(async () => {
   await requireLocalNode(kube);
   namespace = await createTestNamespace(kube, 'transport');
   fixture = await createBackupFixture(kube, namespace);
+  await createSleepingDeployment(kube, namespace, 'notes');
+  seedClaim(namespace, 'notes', { 'notes.txt': 'remember the milk\n' });
   transports = await startSecureTransports();
-  services = await startRestashServices({ executors: 1, env: transports.serviceEnv() });
+  [services, injector] = await Promise.all([
+    startRestashServices({ executors: 1, env: transports.serviceEnv(), executorEnv: { AGENT_RESULT_POLL_MS: '250', AGENT_RESULT_TIMEOUT_SECONDS: '90' } }),
+    startService('injector', { ...transports.serviceEnv(), RESTASH_IMAGE: 'restash:dev' }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
-  await services?.stop();
+  await Promise.all([services?.stop(), injector?.stop()]);
   await Promise.all(refused.map((service) => service.stop()));
   await deleteTestNamespace(kube, namespace);
   await fixture?.cleanup();
@@ -53,13 +61,27 @@ async function isReady(service: ServiceProcess): Promise<boolean> {
 }
 
 describe('transport security: NATS over TLS with user/password, Redis over TLS with an ACL user', () => {
-  it('runs a BackupSession end to end: services and the member Job pod reach NATS over TLS with credentials from a Secret', async () => {
-    await createBatch(kube, namespace, 'secure', batchSpec(['files']));
+  it('runs a BackupSession end to end: services, the stash sidecar and the member Job pod reach NATS over TLS with credentials from Secrets', async () => {
+    await createBatch(kube, namespace, 'secure', { ...batchSpec([]), members: [sleepingDeploymentMember('notes'), ...batchSpec(['files']).members!], executionOrder: 'Sequential' });
+    const pod = await waitForSidecarPod(kube, namespace, 'app=notes');
+    const stash = pod.spec!.containers.find((c) => c.name === 'stash')!;
+    const repositorySecret = 'stash-repository-deployment-notes';
+    expect(stash.env).toEqual(expect.arrayContaining([
+      { name: 'NATS_URL', value: transports.nats.url },
+      { name: 'NATS_PASSWORD', valueFrom: { secretKeyRef: { name: repositorySecret, key: 'nats-password', optional: true } } },
+      { name: 'NATS_TLS_CA_FILE', value: '/etc/restash/repository/nats-ca.crt' },
+    ]));
+    expect(JSON.stringify(pod)).not.toContain(transports.nats.password);
+
     await createSession(kube, namespace, 'secure', 'secure-1');
-    const session = await waitForFinalSession(kube, namespace, 'secure-1');
+    const session = await waitForFinalSession(kube, namespace, 'secure-1', 150_000);
     expect(session.status?.phase).toBe('Succeeded');
-    // the Job's runner published its host result (with stats) over TLS: nothing else reports them
-    expect(session.status?.targets?.[0]?.stats?.[0]).toMatchObject({ hostname: 'host-0', phase: 'Succeeded' });
+    // the agent and the Job's runner published their host results (with stats) over TLS: nothing else reports them
+    expect(session.status?.targets?.map((target) => target.stats?.[0])).toEqual([
+      expect.objectContaining({ hostname: 'host-0', phase: 'Succeeded' }),
+      expect.objectContaining({ hostname: 'host-0', phase: 'Succeeded' }),
+    ]);
+    expect((await resticSnapshots(fixture, 'deployment/notes')).map((s) => s.paths)).toEqual([['/data']]);
     expect((await resticSnapshots(fixture, 'persistentvolumeclaim/files')).map((s) => s.paths)).toEqual([['/data']]);
 
     const [job] = (await kube.batch.listNamespacedJob({ namespace, labelSelector: 'restash.dev/session=secure-1' })).items as V1Job[];
@@ -75,7 +97,7 @@ describe('transport security: NATS over TLS with user/password, Redis over TLS w
     expect(Buffer.from(runSecret.data!['nats-password']!, 'base64').toString()).toBe(transports.nats.password);
     const spec = JSON.parse(Buffer.from(runSecret.data!['run.json']!, 'base64').toString()) as { natsUrl: string };
     expect(spec.natsUrl).toBe(transports.nats.url);
-  }, 180_000);
+  }, 240_000);
 
   it('refuses a plaintext client on both servers', async () => {
     // a client that does not start TLS gets NATS's refusal and nothing from Redis's TLS port
@@ -127,7 +149,7 @@ describe('transport security: NATS over TLS with user/password, Redis over TLS w
   }, 30_000);
 
   it('never writes the passwords into a service log, a pod log or a status', async () => {
-    const outputs = [...(services ? [services.scheduler, services.status, ...services.executors] : []), ...refused];
+    const outputs = [...(services ? [services.scheduler, services.status, ...services.executors] : []), ...(injector ? [injector] : []), ...refused];
     const logs = new Map<string, string>([
       ...outputs.map((service, i): [string, string] => [`${service.name}#${i}`, service.output.join('')]),
       ...podLogs(namespace),
