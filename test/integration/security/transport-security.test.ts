@@ -1,14 +1,18 @@
+import { readFileSync, rmSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
+import { join } from 'node:path';
 import type { V1Job } from '@kubernetes/client-node';
 import { KubeClient } from '@restash/kube';
 import { batchSpec, createBackupFixture, createBatch, createSession, resticSnapshots, waitForFinalSession, type BackupFixture } from '../../support/backup-fixture.js';
 import { eventually } from '../../support/eventually.js';
 import { requireLocalNode } from '../../support/local-node-ready.js';
+import { createRestore, waitForFinalRestore } from '../../support/restore-fixture.js';
 import { startRestashServices, type RestashServices } from '../../support/restash-services.js';
 import { findSecretLeaks, podLogs, type NamedSecret } from '../../support/secret-leaks.js';
 import { startSecureTransports, type SecureTransports } from '../../support/secure-transports.js';
 import { waitForSidecarPod } from '../../support/pod-waits.js';
 import { spawnService, startService, type ServiceProcess } from '../../support/service-process.js';
+import { stackDir } from '../../support/stack-env.js';
 import { createTestNamespace, deleteTestNamespace } from '../../support/test-namespace.js';
 import { createSleepingDeployment, seedClaim, sleepingDeploymentMember } from '../../support/workload-fixture.js';
 
@@ -99,6 +103,24 @@ describe('transport security: NATS over TLS with user/password, Redis over TLS w
     expect(spec.natsUrl).toBe(transports.nats.url);
   }, 240_000);
 
+  it('restores through the same transports: the restore Job and the stash-init container reach NATS over TLS', async () => {
+    const volume = (claim: string, file: string) => join(stackDir, 'volumes', namespace, claim, file);
+    rmSync(volume('notes', 'notes.txt'));
+    rmSync(volume('files', 'index.html'));
+    const mount = (name: string) => ({ volumeMounts: [{ name, mountPath: '/data' }] });
+    await createRestore(kube, namespace, 'secure-restore', {
+      repository: { name: 'local-repo' },
+      members: [
+        { target: { alias: 'notes', ref: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'notes' }, ...mount('notes') } },
+        { target: { alias: 'files', ref: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: 'files' }, ...mount('files') } },
+      ],
+    });
+    const restore = await waitForFinalRestore(kube, namespace, 'secure-restore');
+    expect(restore.status?.phase).toBe('Succeeded');
+    expect(readFileSync(volume('notes', 'notes.txt'), 'utf8')).toBe('remember the milk\n');
+    expect(readFileSync(volume('files', 'index.html'), 'utf8')).toBe(fixture.files['index.html']);
+  }, 240_000);
+
   it('refuses a plaintext client on both servers', async () => {
     // a client that does not start TLS gets NATS's refusal and nothing from Redis's TLS port
     const natsReply = await plaintextExchange(transports.nats.port, 'CONNECT {"verbose":false}\r\nPING\r\n');
@@ -157,7 +179,9 @@ describe('transport security: NATS over TLS with user/password, Redis over TLS w
     expect(logs.size).toBeGreaterThan(4);
     const statuses = await kube.customObjects.listNamespacedCustomObject({ group: 'stash.appscode.com', version: 'v1beta1', namespace, plural: 'backupsessions' });
     const batches = await kube.customObjects.listNamespacedCustomObject({ group: 'stash.appscode.com', version: 'v1beta1', namespace, plural: 'backupbatches' });
+    const restores = await kube.customObjects.listNamespacedCustomObject({ group: 'stash.appscode.com', version: 'v1beta1', namespace, plural: 'restorebatches' });
     const events = await kube.core.listNamespacedEvent({ namespace });
+    logs.set('RestoreBatch status', JSON.stringify(restores));
     logs.set('BackupSession status', JSON.stringify(statuses));
     logs.set('BackupBatch status', JSON.stringify(batches));
     logs.set('Events', JSON.stringify(events.items.map((event) => event.message)));
