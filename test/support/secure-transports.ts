@@ -11,15 +11,17 @@ import { makeTempDir, removeTempDir } from './temp-dir.js';
 
 const run = promisify(execFile);
 
-/** A throwaway CA and a server certificate it signed for 127.0.0.1/localhost (PEM files in `dir`). */
+/** A throwaway CA, a server certificate it signed for 127.0.0.1/localhost and a client certificate (PEM files in `dir`). */
 export interface TestPki {
   dir: string;
   caFile: string;
   certFile: string;
   keyFile: string;
+  clientCertFile: string;
+  clientKeyFile: string;
 }
 
-/** A NATS (JetStream) that only speaks TLS and only lets `user`/`password` in. */
+/** A NATS (JetStream) that only speaks mutual TLS (client certificates signed by the CA) and only lets `user`/`password` in. */
 export interface SecureNats {
   url: string;
   port: number;
@@ -28,7 +30,7 @@ export interface SecureNats {
   output: string[];
 }
 
-/** A Redis with only a TLS port, `requirepass` for the default user and an ACL user `username`/`password`. */
+/** A Redis with only a mutual-TLS port, `requirepass` for the default user and an ACL user `username`/`password`. */
 export interface SecureRedis {
   url: string;
   port: number;
@@ -41,20 +43,24 @@ export interface SecureTransports {
   pki: TestPki;
   nats: SecureNats;
   redis: SecureRedis;
-  /** The environment that lets a restash service use both (credentials, CA file). */
+  /** The environment that lets a restash service use both (credentials, CA, client certificate). */
   serviceEnv(): Record<string, string>;
   stop(): Promise<void>;
 }
 
-/** Generates the CA and server certificate with openssl. */
+/** Generates the CA, the server and the client certificate with openssl. */
 export async function createTestPki(dir: string): Promise<TestPki> {
   const file = (name: string) => join(dir, name);
   const openssl = (args: string[]) => run('openssl', args, { cwd: dir });
   await openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=restash-test-ca']);
-  await openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost']);
-  await writeFile(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  await openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '1', '-extfile', 'server.ext']);
-  return { dir, caFile: file('ca.crt'), certFile: file('server.crt'), keyFile: file('server.key') };
+  const signed = async (name: string, subject: string, extensions: string) => {
+    await openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject]);
+    await writeFile(file(`${name}.ext`), extensions);
+    await openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '1', '-extfile', `${name}.ext`]);
+  };
+  await signed('server', '/CN=localhost', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
+  await signed('client', '/CN=restash', 'extendedKeyUsage=clientAuth\n');
+  return { dir, caFile: file('ca.crt'), certFile: file('server.crt'), keyFile: file('server.key'), clientCertFile: file('client.crt'), clientKeyFile: file('client.key') };
 }
 
 /** Starts a dedicated nats-server and redis-server, both TLS-only with credentials, on free ports. */
@@ -78,10 +84,14 @@ export async function startSecureTransports(): Promise<SecureTransports> {
         NATS_USER: nats.user,
         NATS_PASSWORD: nats.password,
         NATS_TLS_CA_FILE: pki.caFile,
+        NATS_TLS_CERT_FILE: pki.clientCertFile,
+        NATS_TLS_KEY_FILE: pki.clientKeyFile,
         REDIS_URL: redis.url,
         REDIS_USERNAME: redis.username,
         REDIS_PASSWORD: redis.password,
         REDIS_TLS_CA_FILE: pki.caFile,
+        REDIS_TLS_CERT_FILE: pki.clientCertFile,
+        REDIS_TLS_KEY_FILE: pki.clientKeyFile,
       }),
       stop,
     };
@@ -101,7 +111,7 @@ async function startNats(pki: TestPki, children: ChildProcess[]): Promise<Secure
     [
       `listen: "127.0.0.1:${port}"`,
       `jetstream { store_dir: ${JSON.stringify(join(pki.dir, 'jetstream'))} }`,
-      `tls { cert_file: ${JSON.stringify(pki.certFile)}, key_file: ${JSON.stringify(pki.keyFile)}, timeout: 2 }`,
+      `tls { cert_file: ${JSON.stringify(pki.certFile)}, key_file: ${JSON.stringify(pki.keyFile)}, ca_file: ${JSON.stringify(pki.caFile)}, verify: true, timeout: 2 }`,
       `authorization { users: [ { user: ${JSON.stringify(user)}, password: ${JSON.stringify(password)} } ] }`,
     ].join('\n'),
   );
@@ -131,7 +141,7 @@ async function startRedis(pki: TestPki, children: ChildProcess[]): Promise<Secur
       `tls-cert-file ${pki.certFile}`,
       `tls-key-file ${pki.keyFile}`,
       `tls-ca-cert-file ${pki.caFile}`,
-      'tls-auth-clients no',
+      'tls-auth-clients yes',
       `requirepass ${defaultPassword}`,
       `user ${username} on >${password} ~* &* +@all`,
       `dir ${pki.dir}`,
@@ -144,17 +154,17 @@ async function startRedis(pki: TestPki, children: ChildProcess[]): Promise<Secur
   children.push(child);
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  await eventually(async () => tlsAccepts(port, pki.caFile), { timeoutMs: 15_000, what: `redis-server TLS on ${port}` }).catch((error: Error) => {
+  await eventually(async () => tlsAccepts(port, pki), { timeoutMs: 15_000, what: `redis-server TLS on ${port}` }).catch((error: Error) => {
     throw new Error(`${error.message}\n${output.join('')}`);
   });
   return { url: `rediss://127.0.0.1:${port}`, port, username, password, defaultPassword };
 }
 
-/** Whether a TLS handshake with 127.0.0.1:port succeeds, trusting the CA. */
-async function tlsAccepts(port: number, caFile: string): Promise<boolean> {
-  const ca = await readFile(caFile);
+/** Whether a TLS handshake with 127.0.0.1:port succeeds, trusting the CA and showing the client certificate. */
+async function tlsAccepts(port: number, pki: TestPki): Promise<boolean> {
+  const [ca, cert, key] = await Promise.all([pki.caFile, pki.clientCertFile, pki.clientKeyFile].map((file) => readFile(file)));
   return new Promise<boolean>((resolve) => {
-    const socket = tlsConnect({ host: '127.0.0.1', port, ca, servername: 'localhost' }, () => {
+    const socket = tlsConnect({ host: '127.0.0.1', port, ca, cert, key, servername: 'localhost' }, () => {
       socket.end();
       resolve(true);
     });

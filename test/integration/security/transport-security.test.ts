@@ -64,7 +64,7 @@ async function isReady(service: ServiceProcess): Promise<boolean> {
   return fetch(service.url('/readyz')).then((response) => response.ok, () => false);
 }
 
-describe('transport security: NATS over TLS with user/password, Redis over TLS with an ACL user', () => {
+describe('transport security: NATS over mutual TLS with user/password, Redis over mutual TLS with an ACL user', () => {
   it('runs a BackupSession end to end: services, the stash sidecar and the member Job pod reach NATS over TLS with credentials from Secrets', async () => {
     await createBatch(kube, namespace, 'secure', { ...batchSpec([]), members: [sleepingDeploymentMember('notes'), ...batchSpec(['files']).members!], executionOrder: 'Sequential' });
     const pod = await waitForSidecarPod(kube, namespace, 'app=notes');
@@ -95,6 +95,8 @@ describe('transport security: NATS over TLS with user/password, Redis over TLS w
       { name: 'NATS_USER', valueFrom: { secretKeyRef: { name: jobName, key: 'nats-user' } } },
       { name: 'NATS_PASSWORD', valueFrom: { secretKeyRef: { name: jobName, key: 'nats-password' } } },
       { name: 'NATS_TLS_CA_FILE', value: '/etc/restash/nats/nats-ca.crt' },
+      { name: 'NATS_TLS_CERT_FILE', value: '/etc/restash/nats/nats-client.crt' },
+      { name: 'NATS_TLS_KEY_FILE', value: '/etc/restash/nats/nats-client.key' },
     ]));
     expect(JSON.stringify(job)).not.toContain(transports.nats.password);
     const runSecret = await kube.core.readNamespacedSecret({ namespace, name: jobName });
@@ -134,7 +136,7 @@ describe('transport security: NATS over TLS with user/password, Redis over TLS w
     expect(untrusted.output.join('')).toMatch(/status cannot start: TLS with NATS at tls:\/\/127\.0\.0\.1:\d+ failed: .*certificate/);
 
     // a plaintext Redis URL against the TLS-only port never becomes ready
-    const plainRedis = await startMisconfigured('executor', { REDIS_URL: `redis://127.0.0.1:${transports.redis.port}`, REDIS_TLS_CA_FILE: '' });
+    const plainRedis = await startMisconfigured('executor', { REDIS_URL: `redis://127.0.0.1:${transports.redis.port}`, REDIS_TLS_CA_FILE: '', REDIS_TLS_CERT_FILE: '', REDIS_TLS_KEY_FILE: '' });
     await eventually(async () => /Redis at redis:\/\/127\.0\.0\.1:\d+\/? is not reachable/.test(plainRedis.output.join('')), { timeoutMs: 30_000, what: 'the executor reports Redis unreachable' });
     expect(await isReady(plainRedis)).toBe(false);
   }, 90_000);
