@@ -54,3 +54,14 @@ export async function waitForPodGone(kube: KubeClient, namespace: string, name: 
     { timeoutMs, intervalMs: 250, what: `pod ${namespace}/${name} deleted` },
   );
 }
+
+/** The one Ready pod of a selector once its injected `stash` sidecar runs. */
+export async function waitForSidecarPod(kube: KubeClient, namespace: string, labelSelector: string, timeoutMs = 90_000): Promise<V1Pod> {
+  return eventually(
+    async () => {
+      const [pod] = await waitForReadyPods(kube, namespace, labelSelector, 1, 5000).catch(() => []);
+      return pod?.status?.containerStatuses?.some((s) => s.name === 'stash' && s.state?.running) ? pod : undefined;
+    },
+    { timeoutMs, intervalMs: 500, what: `the pod ${labelSelector} in ${namespace} running its stash sidecar` },
+  );
+}

@@ -12,14 +12,16 @@ export interface ServiceOptions {
   /** Extra environment for every executor replica (e.g. GLOBAL_MEMBER_CONCURRENCY). */
   executorEnv?: Record<string, string>;
   schedulerEnv?: Record<string, string>;
+  /** Extra environment for every service (e.g. where NATS and Redis are, with credentials). */
+  env?: Record<string, string>;
 }
 
 /** restash's control plane as `./dev up` runs it: scheduler, status and (by default two) executor replicas. */
-export async function startRestashServices({ executors = 2, executorEnv = {}, schedulerEnv = {} }: ServiceOptions = {}): Promise<RestashServices> {
+export async function startRestashServices({ executors = 2, executorEnv = {}, schedulerEnv = {}, env = {} }: ServiceOptions = {}): Promise<RestashServices> {
   const started = await Promise.all([
-    startService('scheduler', { LEADER_LEASE_SECONDS: '3', ...schedulerEnv }),
-    startService('status'),
-    ...Array.from({ length: executors }, () => startService('executor', { RESTASH_IMAGE: 'restash:dev', JOB_POLL_MS: '250', ...executorEnv })),
+    startService('scheduler', { LEADER_LEASE_SECONDS: '3', ...env, ...schedulerEnv }),
+    startService('status', env),
+    ...Array.from({ length: executors }, () => startService('executor', { RESTASH_IMAGE: 'restash:dev', JOB_POLL_MS: '250', ...env, ...executorEnv })),
   ]);
   const [scheduler, status, ...executorProcesses] = started as [ServiceProcess, ServiceProcess, ...ServiceProcess[]];
   const services: RestashServices = {

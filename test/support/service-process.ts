@@ -10,12 +10,25 @@ export interface ServiceProcess {
   port: number;
   child: ChildProcess;
   output: string[];
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>;
   url(path: string): string;
   /** SIGTERM, then the exit code (null if it had to be killed after the timeout). */
   stop(timeoutMs?: number): Promise<number | null>;
 }
 
+/** Starts a service and waits until /readyz says it is ready (failing with its output if it never is). */
 export async function startService(name: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
+  const service = await spawnService(name, env);
+  await eventually(async () => (await fetch(service.url('/readyz'))).ok, { timeoutMs: 30_000, what: `${name} ready` }).catch((error: Error) => {
+    service.child.kill('SIGKILL');
+    throw new Error(`${error.message}\n${service.output.join('')}`);
+  });
+  return service;
+}
+
+/** Starts a service without waiting for it to be ready (for tests of a service that must not become ready). */
+export async function spawnService(name: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, 'services', name, 'dist', 'main.js')], {
     env: { ...process.env, HTTP_PORT: String(port), RESTASH_INSTANCE_ID: `${name}-test-${port}`, LOG_LEVEL: 'info', ...env },
@@ -30,6 +43,7 @@ export async function startService(name: string, env: Record<string, string> = {
     port,
     child,
     output,
+    exited,
     url: (path) => `http://127.0.0.1:${port}${path}`,
     async stop(timeoutMs = 15_000) {
       if (child.exitCode !== null) return child.exitCode;
@@ -40,9 +54,5 @@ export async function startService(name: string, env: Record<string, string> = {
       return code;
     },
   };
-  await eventually(async () => (await fetch(service.url('/readyz'))).ok, { timeoutMs: 30_000, what: `${name} ready` }).catch((error: Error) => {
-    child.kill('SIGKILL');
-    throw new Error(`${error.message}\n${output.join('')}`);
-  });
   return service;
 }

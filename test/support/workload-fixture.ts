@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { V1Deployment } from '@kubernetes/client-node';
+import type { BackupMember } from '@restash/api';
 import type { KubeClient } from '@restash/kube';
 import { SUBJECTS, type ObjectIdentity } from '@restash/events';
 import { JetStreamPublisher, type NatsConnectionHolder } from '@restash/messaging';
@@ -73,4 +74,34 @@ export async function createSleepingStatefulSet(kube: KubeClient, namespace: str
       },
     },
   });
+}
+
+/** A Deployment of restash's image doing nothing (`sleep`), labelled `app=<name>`, its own claim `<name>` at /data. */
+export async function createSleepingDeployment(kube: KubeClient, namespace: string, name: string): Promise<void> {
+  await kube.core.createNamespacedPersistentVolumeClaim({
+    namespace,
+    body: { metadata: { name }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+  });
+  await kube.apps.createNamespacedDeployment({
+    namespace,
+    body: {
+      metadata: { name },
+      spec: {
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name } },
+          spec: {
+            terminationGracePeriodSeconds: 2,
+            containers: [{ name, image: 'restash:dev', command: ['sleep', '3600'], volumeMounts: [{ name, mountPath: '/data' }] }],
+            volumes: [{ name, persistentVolumeClaim: { claimName: name } }],
+          },
+        },
+      },
+    },
+  });
+}
+
+/** The member that backs up a Deployment from createSleepingDeployment through its `stash` sidecar. */
+export function sleepingDeploymentMember(name: string): BackupMember {
+  return { target: { alias: name, ref: { apiVersion: 'apps/v1', kind: 'Deployment', name }, volumeMounts: [{ name, mountPath: '/data' }], paths: ['/data'] } };
 }

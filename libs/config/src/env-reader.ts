@@ -1,3 +1,5 @@
+import { accessSync, constants } from 'node:fs';
+
 /** Thrown when the environment does not describe a usable configuration; the message says what to set. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -28,6 +30,18 @@ export class EnvReader {
       throw new ConfigError(`${name}=${raw} is not an integer between ${min} and ${max}`);
     }
     return value;
+  }
+
+  /** A path to a file this process must read (a CA, a certificate, a key): unset → undefined, unreadable → an error naming the variable. */
+  readableFile(name: string): string | undefined {
+    const path = this.optionalString(name);
+    if (!path) return undefined;
+    try {
+      accessSync(path, constants.R_OK);
+    } catch (error) {
+      throw new ConfigError(`${name}=${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    return path;
   }
 
   url(name: string, protocols: string[], fallback?: string): string {

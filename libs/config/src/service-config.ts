@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { EnvReader } from './env-reader.js';
+import { loadNatsTransport, loadRedisTransport, NATS_PROTOCOLS, REDIS_PROTOCOLS, type NatsTransport, type RedisTransport } from './transport-config.js';
 
 /** What every long-running restash service reads from its environment. */
 export interface ServiceConfig {
@@ -8,8 +9,8 @@ export interface ServiceConfig {
   instanceId: string;
   httpPort: number;
   logLevel: string;
-  natsUrl: string;
-  redisUrl: string;
+  nats: NatsTransport;
+  redis: RedisTransport;
   /** How long graceful shutdown may take before the process exits anyway. */
   shutdownTimeoutMs: number;
 }
@@ -20,8 +21,8 @@ export function loadServiceConfig(service: string, defaultHttpPort: number, env 
     instanceId: env.string('RESTASH_INSTANCE_ID', env.optionalString('POD_NAME') ?? `${hostname()}-${process.pid}`),
     httpPort: env.integer('HTTP_PORT', defaultHttpPort, { min: 0, max: 65535 }),
     logLevel: env.string('LOG_LEVEL', 'info'),
-    natsUrl: env.url('NATS_URL', ['nats:', 'tls:'], 'nats://127.0.0.1:4222'),
-    redisUrl: env.url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    nats: loadNatsTransport(env.url('NATS_URL', NATS_PROTOCOLS, 'nats://127.0.0.1:4222'), env),
+    redis: loadRedisTransport(env.url('REDIS_URL', REDIS_PROTOCOLS, 'redis://127.0.0.1:6379'), env),
     shutdownTimeoutMs: env.integer('SHUTDOWN_TIMEOUT_MS', 25_000, { min: 1000 }),
   };
 }

@@ -9,3 +9,4 @@ export * from './redelivery-delay.js';
 export * from './rethrow-rpc-errors.filter.js';
 export * from './start-consumers.js';
 export * from './streams.js';
+export * from './runner-nats-access.js';

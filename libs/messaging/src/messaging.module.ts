@@ -22,7 +22,7 @@ export class MessagingModule implements OnModuleInit, OnApplicationShutdown {
           provide: NatsConnectionHolder,
           inject: [SERVICE_CONFIG, LOGGER],
           useFactory: (config: ServiceConfig, logger: Logger) =>
-            NatsConnectionHolder.open(config.natsUrl, `${config.service}/${config.instanceId}`, logger),
+            NatsConnectionHolder.open(config.nats, `${config.service}/${config.instanceId}`, logger),
         },
         { provide: JetStreamPublisher, inject: [NatsConnectionHolder], useFactory: (nats: NatsConnectionHolder) => new JetStreamPublisher(nats) },
       ],

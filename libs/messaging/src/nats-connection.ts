@@ -1,6 +1,7 @@
 import { connect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/nats-core';
+import type { ConnectionOptions, NatsConnection } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { loadNatsTransport, redactedUrl, type NatsTransport } from '@restash/config';
 import { secretScrubber, type Logger } from '@restash/observability';
 import { STREAMS, streamConfig } from './streams.js';
 
@@ -12,8 +13,10 @@ export class NatsConnectionHolder {
     readonly manager: JetStreamManager,
   ) {}
 
-  static async open(url: string, name: string, logger: Logger): Promise<NatsConnectionHolder> {
-    const connection = await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true, ...natsCredentials() });
+  /** `target` as a bare URL takes credentials and TLS files from this process's environment (NATS_USER, NATS_TLS_CA_FILE…). */
+  static async open(target: NatsTransport | string, name: string, logger: Logger): Promise<NatsConnectionHolder> {
+    const transport = typeof target === 'string' ? loadNatsTransport(target) : target;
+    const connection = await firstConnect(transport, name, logger);
     watchStatus(connection, logger);
     const manager = await jetstreamManager(connection);
     await ensureStreams(manager);
@@ -28,6 +31,44 @@ export class NatsConnectionHolder {
   async close(): Promise<void> {
     if (!this.connection.isClosed()) await this.connection.drain();
   }
+}
+
+/**
+ * Connects, waiting for a NATS that is not up yet (each failed attempt logged), but failing at once
+ * when the server refuses this client's credentials or TLS: retrying cannot fix configuration.
+ */
+async function firstConnect(transport: NatsTransport, name: string, logger: Logger): Promise<NatsConnection> {
+  const options = { name, maxReconnectAttempts: -1, reconnectTimeWait: 500, ...natsConnectOptions(transport) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connect(options);
+    } catch (error) {
+      const refusal = natsRefusal(error, transport);
+      if (refusal) throw new NatsAccessError(refusal);
+      logger.warn({ nats: redactedUrl(transport.url), attempt, err: error }, 'NATS not reachable yet; retrying');
+      await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 500, 5000)));
+    }
+  }
+}
+
+/** The server refused this client (credentials, TLS): a configuration problem, named for the operator. */
+export class NatsAccessError extends Error {
+  override name = 'NatsAccessError';
+}
+
+/** Pure: why NATS refused this client, naming the settings to check; undefined for errors worth retrying (not up yet). */
+export function natsRefusal(error: unknown, transport: NatsTransport): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const where = `NATS at ${redactedUrl(transport.url)}`;
+  if (/authori[sz]ation|authentication/i.test(`${error.name} ${error.message}`)) {
+    const settings = transport.token ? 'NATS_TOKEN' : transport.user ? `NATS_USER=${transport.user} / NATS_PASSWORD` : 'no credentials (set NATS_USER/NATS_PASSWORD or NATS_TOKEN)';
+    return `${where} refused the credentials: ${error.message} (${settings})`;
+  }
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (/CERT|SIGNATURE|SSL|TLS|HOSTNAME/i.test(code) || /certificate|tls|ssl/i.test(error.message)) {
+    return `TLS with ${where} failed: ${error.message} (check NATS_TLS_CA_FILE${transport.tls?.certFile ? ', NATS_TLS_CERT_FILE, NATS_TLS_KEY_FILE' : ''} and the URL's scheme)`;
+  }
+  return undefined;
 }
 
 async function ensureStreams(manager: JetStreamManager): Promise<void> {
@@ -57,9 +98,15 @@ function watchStatus(connection: NatsConnection, logger: Logger): void {
   })();
 }
 
-/** nats.js ignores credentials in the URL; they come from the environment (the chart fills them from a Secret). */
-function natsCredentials(env: NodeJS.ProcessEnv = process.env): { user?: string; pass?: string; token?: string } {
-  const credentials = { user: env['NATS_USER'], pass: env['NATS_PASSWORD'], token: env['NATS_TOKEN'] };
-  secretScrubber.remember(credentials.pass, credentials.token);
-  return Object.fromEntries(Object.entries(credentials).filter(([, value]) => value)) as { user?: string; pass?: string; token?: string };
+/** nats.js connection options for a transport; its secrets are remembered so no log line carries them. */
+export function natsConnectOptions(transport: NatsTransport): ConnectionOptions {
+  const { url, user, password, token, tls } = transport;
+  secretScrubber.remember(password, token);
+  return {
+    servers: url,
+    ...(user && { user }),
+    ...(password && { pass: password }),
+    ...(token && { token }),
+    ...(tls && { tls: { ...tls } }),
+  };
 }

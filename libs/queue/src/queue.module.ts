@@ -1,8 +1,9 @@
 import { Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { ServiceConfig } from '@restash/config';
-import { ReadinessRegistry, SERVICE_CONFIG } from '@restash/service-runtime';
+import type { Logger } from '@restash/observability';
+import { LOGGER, ReadinessRegistry, SERVICE_CONFIG } from '@restash/service-runtime';
 import type { Redis } from 'ioredis';
-import { createRedisConnection } from './redis-connection.js';
+import { createRedisConnection, redisConnectionProblem } from './redis-connection.js';
 
 export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
 
@@ -12,8 +13,8 @@ export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
   providers: [
     {
       provide: REDIS_CONNECTION,
-      inject: [SERVICE_CONFIG],
-      useFactory: (config: ServiceConfig) => createRedisConnection(config.redisUrl, `${config.service}/${config.instanceId}`),
+      inject: [SERVICE_CONFIG, LOGGER],
+      useFactory: (config: ServiceConfig, logger: Logger) => createRedisConnection(config.redis, `${config.service}/${config.instanceId}`, logger),
     },
   ],
   exports: [REDIS_CONNECTION],
@@ -26,6 +27,8 @@ export class QueueModule implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.readiness.register('redis', async () => {
+      const problem = redisConnectionProblem(this.redis);
+      if (problem) throw new Error(problem);
       await this.redis.ping();
     });
   }

@@ -22,8 +22,19 @@ export interface ServiceDefinition {
  * exits even if something hangs past SHUTDOWN_TIMEOUT_MS).
  */
 export async function runService(definition: ServiceDefinition): Promise<INestApplication> {
-  const config = loadServiceConfig(definition.name, definition.defaultHttpPort);
-  const logger = createLogger({ service: config.service, level: config.logLevel, instanceId: config.instanceId });
+  let logger = createLogger({ service: definition.name });
+  try {
+    const config = loadServiceConfig(definition.name, definition.defaultHttpPort);
+    logger = createLogger({ service: config.service, level: config.logLevel, instanceId: config.instanceId });
+    return await startService(definition, config, logger);
+  } catch (error) {
+    // A configuration or access problem (a missing file, refused credentials) ends the process with one clear line.
+    logger.fatal({ err: error }, `${definition.name} cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+async function startService(definition: ServiceDefinition, config: ServiceConfig, logger: Logger): Promise<INestApplication> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
   @Module({ imports: [RuntimeModule.forRoot({ config, logger, metrics: createMetricsRegistry(config.service) }), definition.module] })

@@ -1,4 +1,5 @@
-import { EnvReader } from '@restash/config';
+import { EnvReader, type ServiceConfig } from '@restash/config';
+import { runnerNatsSecretData } from '@restash/messaging';
 
 /** Executor knobs, from its environment. */
 export interface ExecutorSettings {
@@ -12,11 +13,13 @@ export interface ExecutorSettings {
   globalMemberConcurrency: number | undefined;
   /** How often a running member Job's status is read. */
   jobPollMs: number;
+  /** The Secret entries giving runner Jobs this executor's NATS credentials and TLS files (read once at start). */
+  runnerNats: Record<string, string>;
 }
 
 export const EXECUTOR_SETTINGS = Symbol('EXECUTOR_SETTINGS');
 
-export function loadExecutorSettings(env = new EnvReader()): ExecutorSettings {
+export function loadExecutorSettings(config: ServiceConfig, env = new EnvReader()): ExecutorSettings {
   const global = env.integer('GLOBAL_MEMBER_CONCURRENCY', 0, { min: 0 });
   return {
     image: env.string('RESTASH_IMAGE', 'ghcr.io/restash/restash:latest'),
@@ -24,5 +27,6 @@ export function loadExecutorSettings(env = new EnvReader()): ExecutorSettings {
     memberConcurrency: env.integer('MEMBER_CONCURRENCY', 4, { min: 1 }),
     globalMemberConcurrency: global > 0 ? global : undefined,
     jobPollMs: env.integer('JOB_POLL_MS', 1000, { min: 50 }),
+    runnerNats: runnerNatsSecretData(config.nats),
   };
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import type { ServiceConfig } from '@restash/config';
 import { KubeModule, KubeWriteMetrics } from '@restash/kube';
 import { MessagingModule } from '@restash/messaging';
 import { QueueModule } from '@restash/queue';
 import { MemberRepositoryResolver } from '@restash/repositories';
+import { SERVICE_CONFIG } from '@restash/service-runtime';
 import { ClusterObjects } from './cluster/cluster-objects.js';
 import { EXECUTOR_SETTINGS, loadExecutorSettings } from './executor-settings.js';
 import { AgentRequests } from './members/agent-requests.js';
@@ -36,7 +38,7 @@ import { SessionRunner } from './session/session-runner.js';
   imports: [KubeModule, MessagingModule.forRoot(), QueueModule],
   controllers: [RunRequestsController],
   providers: [
-    { provide: EXECUTOR_SETTINGS, useFactory: () => loadExecutorSettings() },
+    { provide: EXECUTOR_SETTINGS, inject: [SERVICE_CONFIG], useFactory: (config: ServiceConfig) => loadExecutorSettings(config) },
     ClusterObjects,
     SessionEvents,
     SessionQueue,

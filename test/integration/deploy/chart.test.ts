@@ -86,10 +86,14 @@ describe('Helm chart deploy/helm/restash', () => {
         'executor.podDisruptionBudget.maxUnavailable': '2',
         'redis.url': 'rediss://redis.cache:6380/2',
         'redis.auth.existingSecret': 'redis-auth',
+        'redis.auth.username': 'restash',
+        'redis.tls.caSecret.name': 'internal-ca',
+        'nats.url': 'tls://nats.queue:4222',
         'nats.auth.existingSecret': 'nats-auth',
         'nats.auth.userKey': 'user',
         'nats.auth.passwordKey': 'password',
-        'tls.caSecret.name': 'internal-ca',
+        'nats.tls.caSecret.name': 'internal-ca',
+        'nats.tls.clientCertSecret': 'restash-nats-client',
         'image.tag': '1.2.3',
       },
     });
@@ -101,16 +105,26 @@ describe('Helm chart deploy/helm/restash', () => {
       RESTASH_IMAGE: 'ghcr.io/restash/restash:1.2.3',
       MEMBER_CONCURRENCY: '8',
       GLOBAL_MEMBER_CONCURRENCY: '12',
+      REDIS_URL: 'rediss://redis.cache:6380/2',
+      REDIS_USERNAME: 'restash',
       REDIS_PASSWORD: { secretKeyRef: { name: 'redis-auth', key: 'redis-password' } },
-      REDIS_URL: 'rediss://:$(REDIS_PASSWORD)@redis.cache:6380/2',
+      REDIS_TLS_CA_FILE: '/etc/restash/tls/redis-ca/ca.crt',
+      NATS_URL: 'tls://nats.queue:4222',
       NATS_USER: { secretKeyRef: { name: 'nats-auth', key: 'user' } },
       NATS_PASSWORD: { secretKeyRef: { name: 'nats-auth', key: 'password' } },
-      NODE_EXTRA_CA_CERTS: '/etc/restash/tls/ca.crt',
+      NATS_TLS_CA_FILE: '/etc/restash/tls/nats-ca/ca.crt',
+      NATS_TLS_CERT_FILE: '/etc/restash/tls/nats-client/tls.crt',
+      NATS_TLS_KEY_FILE: '/etc/restash/tls/nats-client/tls.key',
     });
-    // Kubernetes expands $(REDIS_PASSWORD) only from variables defined before it.
-    const names = container.env.map((e) => e.name);
-    expect(names.indexOf('REDIS_PASSWORD')).toBeLessThan(names.indexOf('REDIS_URL'));
-    expect(podSpec(executor)['volumes']).toEqual(expect.arrayContaining([{ name: 'tls-ca', secret: { secretName: 'internal-ca', items: [{ key: 'ca.crt', path: 'ca.crt' }] } }]));
+    expect(podSpec(executor)['volumes']).toEqual(expect.arrayContaining([
+      { name: 'nats-tls-ca', secret: { secretName: 'internal-ca', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+      { name: 'nats-tls-client', secret: { secretName: 'restash-nats-client', items: [{ key: 'tls.crt', path: 'tls.crt' }, { key: 'tls.key', path: 'tls.key' }] } },
+      { name: 'redis-tls-ca', secret: { secretName: 'internal-ca', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    ]));
+    // only the executor uses Redis: the other services mount no Redis CA
+    const status = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'restash-status')!;
+    expect('REDIS_TLS_CA_FILE' in env(podSpec(status).containers[0]!)).toBe(false);
+    expect(env(podSpec(status).containers[0]!)['NATS_TLS_CA_FILE']).toBe('/etc/restash/tls/nats-ca/ca.crt');
     const scheduler = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'restash-scheduler')!;
     expect(env(podSpec(scheduler).containers[0]!)['RESTASH_NAMESPACE']).toEqual({ fieldRef: { fieldPath: 'metadata.namespace' } });
     const pdb = objects.find((o) => o.kind === 'PodDisruptionBudget' && o.metadata.name === 'restash-executor')!;
@@ -143,7 +157,9 @@ describe('Helm chart deploy/helm/restash', () => {
           'metrics.dashboards.enabled': 'true',
           'redis.auth.existingSecret': 'redis-auth',
           'nats.urlSecret.name': 'nats-url',
-          'tls.caSecret.name': 'internal-ca',
+          'nats.tls.caSecret.name': 'internal-ca',
+          'redis.url': 'rediss://redis.cache:6380',
+          'redis.tls.caSecret.name': 'internal-ca',
           'scheduler.watchNamespace': namespace,
           'nats.agentUrl': 'nats://nats.example:4222',
         },

@@ -107,20 +107,13 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
-            {{- if $root.Values.tls.caSecret.name }}
-            - name: tls-ca
-              mountPath: /etc/restash/tls
-              readOnly: true
+            {{- with include "restash.tlsVolumes" (dict "root" $root "redis" .redis "part" "mounts") | trim }}
+            {{- . | nindent 12 }}
             {{- end }}
       volumes:
         - name: tmp
           emptyDir: {}
-        {{- if $root.Values.tls.caSecret.name }}
-        - name: tls-ca
-          secret:
-            secretName: {{ $root.Values.tls.caSecret.name }}
-            items:
-              - key: {{ $root.Values.tls.caSecret.key }}
-                path: ca.crt
+        {{- with include "restash.tlsVolumes" (dict "root" $root "redis" .redis "part" "volumes") | trim }}
+        {{- . | nindent 8 }}
         {{- end }}
 {{- end -}}

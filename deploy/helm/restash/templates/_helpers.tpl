@@ -84,27 +84,89 @@ app.kubernetes.io/component: {{ .component }}
     secretKeyRef: { name: {{ .existingSecret | quote }}, key: {{ .tokenKey | quote }} }
 {{- end }}
 {{- end }}
+{{- include "restash.tlsEnv" (dict "prefix" "NATS" "name" "nats" "tls" $nats.tls) }}
 {{- end -}}
 
-{{/* REDIS_URL: whole from a Secret, or url with the password from a Secret put in by dependent env expansion. */}}
+{{/* REDIS_URL (whole from a Secret, or the url), the ACL user and password apart from it (REDIS_USERNAME, REDIS_PASSWORD), TLS files. */}}
 {{- define "restash.redisEnv" -}}
 {{- $redis := .Values.redis -}}
 {{- if $redis.urlSecret.name }}
 - name: REDIS_URL
   valueFrom:
     secretKeyRef: { name: {{ $redis.urlSecret.name | quote }}, key: {{ $redis.urlSecret.key | quote }} }
-{{- else if $redis.auth.existingSecret }}
+{{- else }}
 {{- $url := required "redis.url is required" $redis.url -}}
-{{- $scheme := regexFind "^[a-z]+://" $url -}}
-{{- if not $scheme }}{{ fail "redis.url must start with redis:// or rediss://" }}{{ end }}
+{{- if and (or $redis.tls.caSecret.name $redis.tls.clientCertSecret) (not (hasPrefix "rediss://" $url)) }}{{ fail "redis.tls needs a rediss:// redis.url" }}{{ end }}
+- name: REDIS_URL
+  value: {{ $url | quote }}
+{{- end }}
+{{- with $redis.auth }}
+{{- if and .existingSecret .usernameKey }}
+- name: REDIS_USERNAME
+  valueFrom:
+    secretKeyRef: { name: {{ .existingSecret | quote }}, key: {{ .usernameKey | quote }} }
+{{- else if .username }}
+- name: REDIS_USERNAME
+  value: {{ .username | quote }}
+{{- end }}
+{{- if .existingSecret }}
 - name: REDIS_PASSWORD
   valueFrom:
-    secretKeyRef: { name: {{ $redis.auth.existingSecret | quote }}, key: {{ $redis.auth.passwordKey | quote }} }
-- name: REDIS_URL
-  value: {{ printf "%s%s:$(REDIS_PASSWORD)@%s" $scheme $redis.auth.username (trimPrefix $scheme $url) | quote }}
+    secretKeyRef: { name: {{ .existingSecret | quote }}, key: {{ .passwordKey | quote }} }
+{{- end }}
+{{- end }}
+{{- include "restash.tlsEnv" (dict "prefix" "REDIS" "name" "redis" "tls" $redis.tls) }}
+{{- end -}}
+
+{{/* <PREFIX>_TLS_CA_FILE, _CERT_FILE, _KEY_FILE for the files restash.tlsVolumes mounts. Call with (dict "prefix" "NATS" "name" "nats" "tls" .Values.nats.tls). */}}
+{{- define "restash.tlsEnv" -}}
+{{- if .tls.caSecret.name }}
+- name: {{ .prefix }}_TLS_CA_FILE
+  value: /etc/restash/tls/{{ .name }}-ca/ca.crt
+{{- end }}
+{{- if .tls.clientCertSecret }}
+- name: {{ .prefix }}_TLS_CERT_FILE
+  value: /etc/restash/tls/{{ .name }}-client/tls.crt
+- name: {{ .prefix }}_TLS_KEY_FILE
+  value: /etc/restash/tls/{{ .name }}-client/tls.key
+{{- end }}
+{{- end -}}
+
+{{/* The TLS Secrets of NATS (and of Redis when "redis" is true) as volumes ("volumes") or their mounts ("mounts"). Call with (dict "root" $ "redis" true "part" "volumes"). */}}
+{{- define "restash.tlsVolumes" -}}
+{{- $transports := list (dict "name" "nats" "tls" .root.Values.nats.tls) -}}
+{{- if .redis }}{{ $transports = append $transports (dict "name" "redis" "tls" .root.Values.redis.tls) }}{{ end -}}
+{{- range $transports }}
+{{- if .tls.caSecret.name }}
+{{- if eq $.part "volumes" }}
+- name: {{ .name }}-tls-ca
+  secret:
+    secretName: {{ .tls.caSecret.name }}
+    items:
+      - key: {{ .tls.caSecret.key }}
+        path: ca.crt
 {{- else }}
-- name: REDIS_URL
-  value: {{ required "redis.url is required" $redis.url | quote }}
+- name: {{ .name }}-tls-ca
+  mountPath: /etc/restash/tls/{{ .name }}-ca
+  readOnly: true
+{{- end }}
+{{- end }}
+{{- if .tls.clientCertSecret }}
+{{- if eq $.part "volumes" }}
+- name: {{ .name }}-tls-client
+  secret:
+    secretName: {{ .tls.clientCertSecret }}
+    items:
+      - key: tls.crt
+        path: tls.crt
+      - key: tls.key
+        path: tls.key
+{{- else }}
+- name: {{ .name }}-tls-client
+  mountPath: /etc/restash/tls/{{ .name }}-client
+  readOnly: true
+{{- end }}
+{{- end }}
 {{- end }}
 {{- end -}}
 
@@ -120,8 +182,4 @@ app.kubernetes.io/component: {{ .component }}
   value: "8080"
 - name: LOG_LEVEL
   value: {{ .Values.logLevel | quote }}
-{{- if .Values.tls.caSecret.name }}
-- name: NODE_EXTRA_CA_CERTS
-  value: /etc/restash/tls/ca.crt
-{{- end }}
 {{- end -}}

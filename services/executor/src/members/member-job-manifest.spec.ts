@@ -10,6 +10,7 @@ const input = (overrides: Partial<MemberJobInput>): MemberJobInput => ({
   image: 'restash:dev',
   runtimeSettings: undefined,
   activeDeadlineSeconds: undefined,
+  natsAccess: {},
   ...overrides,
 });
 
@@ -33,5 +34,20 @@ describe('memberJobManifest', () => {
     expect(pod.containers[0]!.volumeMounts).toContainEqual({ name: 'stash-target', mountPath: '/data' });
     expect(pod.volumes).toContainEqual({ name: 'stash-target', persistentVolumeClaim: { claimName: 'files' } });
     expect(runSpecSecretManifest('restore-1-files', owner, { runId: 'x' }).metadata).toMatchObject({ labels: { 'restash.dev/restore': 'restore-1' }, ownerReferences: [{ kind: 'RestoreBatch' }] });
+  });
+
+  it('gives the runner NATS credentials by reference to its Secret and the TLS files mounted from it, never as values', () => {
+    const natsAccess = { 'nats-user': 'restash', 'nats-password': 'pw-123456', 'nats-ca.crt': 'CA PEM' };
+    const job = memberJobManifest(input({ natsAccess }));
+    const container = job.spec!.template.spec!.containers[0]!;
+    expect(container.env).toEqual(expect.arrayContaining([
+      { name: 'NATS_USER', valueFrom: { secretKeyRef: { name: 'nightly-1-files', key: 'nats-user' } } },
+      { name: 'NATS_PASSWORD', valueFrom: { secretKeyRef: { name: 'nightly-1-files', key: 'nats-password' } } },
+      { name: 'NATS_TLS_CA_FILE', value: '/etc/restash/nats/nats-ca.crt' },
+    ]));
+    expect(JSON.stringify(job)).not.toContain('pw-123456');
+    expect(container.volumeMounts).toContainEqual({ name: 'stash-nats-tls', mountPath: '/etc/restash/nats', readOnly: true });
+    expect(job.spec!.template.spec!.volumes).toContainEqual({ name: 'stash-nats-tls', secret: { secretName: 'nightly-1-files', items: [{ key: 'nats-ca.crt', path: 'nats-ca.crt' }] } });
+    expect(runSpecSecretManifest('nightly-1-files', sessionOwner({ namespace: 'demo', name: 'nightly-1', uid: 's1' }), { runId: 'x' }, natsAccess).stringData).toEqual({ ...natsAccess, 'run.json': '{"runId":"x"}' });
   });
 });

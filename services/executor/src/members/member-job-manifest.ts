@@ -1,9 +1,12 @@
 import type { V1Job, V1OwnerReference, V1Secret, V1Volume, V1VolumeMount } from '@kubernetes/client-node';
 import { RESOURCES, type LocalBackend, type ResourceType, type RuntimeSettings, type VolumeMount } from '@restash/api';
 import type { ObjectIdentity } from '@restash/events';
+import { runnerNatsEnv, runnerNatsFileKeys } from '@restash/messaging';
 
 export const RUN_SPEC_KEY = 'run.json';
 export const DEFAULT_TARGET_MOUNT = '/stash-data';
+/** Where a runner Job sees the NATS TLS files of its Secret. */
+export const NATS_TLS_MOUNT = '/etc/restash/nats';
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'stash.appscode.com', 'app.kubernetes.io/component': 'restash-runner' };
 
 /** The object a runner Job works for: it owns the Job and its spec Secret, and labels them (`restash.dev/session=<name>`). */
@@ -26,6 +29,8 @@ export interface MemberJobInput {
   image: string;
   runtimeSettings: RuntimeSettings | undefined;
   activeDeadlineSeconds: number | undefined;
+  /** The NATS entries of the run's Secret (runnerNatsSecretData): the pod refers to them, never copies them. */
+  natsAccess: Record<string, string>;
 }
 
 /** Pure: the owner of a backup runner's objects. */
@@ -43,14 +48,14 @@ export function targetMountPath(target: { volumeMounts?: VolumeMount[] }): strin
   return target.volumeMounts?.[0]?.mountPath ?? DEFAULT_TARGET_MOUNT;
 }
 
-/** Pure: the Secret carrying a runner's spec, owned by the session (or RestoreBatch) so it goes when that goes. */
-export function runSpecSecretManifest(name: string, owner: JobOwner, spec: object): V1Secret {
+/** Pure: the Secret carrying a runner's spec and NATS access, owned by the session (or RestoreBatch) so it goes when that goes. */
+export function runSpecSecretManifest(name: string, owner: JobOwner, spec: object, natsAccess: Record<string, string> = {}): V1Secret {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: { name, namespace: owner.object.namespace, labels: { ...MANAGED_BY, [owner.label]: owner.object.name }, ownerReferences: [ownerReference(owner)] },
     type: 'Opaque',
-    stringData: { [RUN_SPEC_KEY]: JSON.stringify(spec) },
+    stringData: { ...natsAccess, [RUN_SPEC_KEY]: JSON.stringify(spec) },
   };
 }
 
@@ -82,6 +87,7 @@ export function memberJobManifest(input: MemberJobInput): V1Job {
                 { name: 'RESTASH_RUN_SPEC', valueFrom: { secretKeyRef: { name, key: RUN_SPEC_KEY } } },
                 { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
                 { name: 'RESTIC_CACHE_DIR', value: '/tmp/restic-cache' },
+                ...runnerNatsEnv(input.natsAccess, name, NATS_TLS_MOUNT),
               ],
               volumeMounts: mounts,
               ...pickDefined(container, ['resources', 'securityContext', 'imagePullPolicy']),
@@ -101,6 +107,11 @@ function volumesFor(input: MemberJobInput): { volumes: V1Volume[]; mounts: V1Vol
     const readOnly = input.command === 'job';
     volumes.push({ name: 'stash-target', persistentVolumeClaim: { claimName: input.target.ref.name, ...(readOnly && { readOnly }) } });
     mounts.push({ name: 'stash-target', mountPath: targetMountPath(input.target), ...(readOnly && { readOnly }) });
+  }
+  const tlsFiles = runnerNatsFileKeys(input.natsAccess);
+  if (tlsFiles.length) {
+    volumes.push({ name: 'stash-nats-tls', secret: { secretName: input.name, items: tlsFiles.map((key) => ({ key, path: key })) } });
+    mounts.push({ name: 'stash-nats-tls', mountPath: NATS_TLS_MOUNT, readOnly: true });
   }
   if (input.localBackend) {
     const { mountPath, subPath: _subPath, ...source } = input.localBackend;

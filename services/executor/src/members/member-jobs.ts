@@ -1,13 +1,14 @@
 import type { V1Job, V1Secret } from '@kubernetes/client-node';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { isAlreadyExists, isNotFound, KubeClient, KubeWriteMetrics } from '@restash/kube';
+import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
 import { jobOutcome, type JobOutcome } from './job-outcome.js';
 import { memberJobManifest, runSpecSecretManifest, type MemberJobInput } from './member-job-manifest.js';
 import { secondsUntil } from './member-job-name.js';
 
 /** A runner Job to run: its manifest's parts, the spec it gets (resolved when it runs), how long it may take and what it does. */
 export interface RunnerJob {
-  job: Omit<MemberJobInput, 'localBackend' | 'activeDeadlineSeconds'>;
+  job: Omit<MemberJobInput, 'localBackend' | 'activeDeadlineSeconds' | 'natsAccess'>;
   resolve: () => Promise<{ spec: object; localBackend: MemberJobInput['localBackend'] }>;
   deadline: string | undefined;
   pollMs: number;
@@ -27,6 +28,7 @@ export class MemberJobs {
   constructor(
     private readonly kube: KubeClient,
     private readonly writes: KubeWriteMetrics,
+    @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
   ) {}
 
   /**
@@ -36,7 +38,8 @@ export class MemberJobs {
   async run({ job, resolve, deadline, pollMs, what }: RunnerJob, steps: RunnerJobSteps): Promise<JobOutcome> {
     try {
       const { spec, localBackend } = await resolve();
-      await this.ensure(runSpecSecretManifest(job.name, job.owner, spec), memberJobManifest({ ...job, localBackend, activeDeadlineSeconds: secondsUntil(deadline) }));
+      const natsAccess = this.settings.runnerNats;
+      await this.ensure(runSpecSecretManifest(job.name, job.owner, spec, natsAccess), memberJobManifest({ ...job, localBackend, natsAccess, activeDeadlineSeconds: secondsUntil(deadline) }));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       await steps.notCreated(reason);

@@ -38,7 +38,7 @@ export class MemberRunResolver {
         repository,
         source: await this.source(planned, ref.namespace ?? session.namespace),
         retention: batch.spec.retentionPolicy,
-        natsUrl: this.config.natsUrl,
+        natsUrl: this.config.nats.url,
       },
       localBackend,
     };
@@ -59,7 +59,7 @@ export class MemberRunResolver {
         repository,
         source: ref.kind === 'AppBinding' ? await this.databaseSource(namespace, ref.name) : { type: 'files' },
         rules,
-        natsUrl: this.config.natsUrl,
+        natsUrl: this.config.nats.url,
       },
       localBackend,
     };

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { REDIS_CONNECTION } from '@restash/queue';
+import { onWatchedConnection, REDIS_CONNECTION } from '@restash/queue';
 import { Gauge, METRICS_REGISTRY, type Registry } from '@restash/service-runtime';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -20,7 +20,7 @@ export class QueueDepthMetrics implements OnModuleDestroy {
   private readonly queues: Queue[];
 
   constructor(@Inject(REDIS_CONNECTION) redis: Redis, @Inject(METRICS_REGISTRY) registry: Registry) {
-    this.queues = OBSERVED_QUEUES.map((name) => new Queue(name, { connection: redis }));
+    this.queues = OBSERVED_QUEUES.map((name) => onWatchedConnection(new Queue(name, { connection: redis })));
     const queues = this.queues;
     new Gauge({
       name: 'restash_queue_jobs',

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { REDIS_CONNECTION } from '@restash/queue';
+import { duplicateRedisConnection, onWatchedConnection, REDIS_CONNECTION } from '@restash/queue';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
@@ -16,16 +16,23 @@ const DAY_SECONDS = 24 * 60 * 60;
 export class MemberQueue implements OnModuleInit, OnModuleDestroy {
   private readonly queue: Queue<MemberJobData, MemberJobResult>;
   private readonly events: QueueEvents;
+  private ready: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(REDIS_CONNECTION) redis: Redis,
     @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
   ) {
-    this.queue = new Queue<MemberJobData, MemberJobResult>(MEMBER_QUEUE, { connection: redis });
-    this.events = new QueueEvents(MEMBER_QUEUE, { connection: redis.duplicate() });
+    this.queue = onWatchedConnection(new Queue<MemberJobData, MemberJobResult>(MEMBER_QUEUE, { connection: redis }));
+    this.events = onWatchedConnection(new QueueEvents(MEMBER_QUEUE, { connection: duplicateRedisConnection(redis) }));
   }
 
-  async onModuleInit(): Promise<void> {
+  /** Not awaited here: the service starts (and /readyz says why) while Redis is away or refuses it; runs wait for it. */
+  onModuleInit(): void {
+    this.ready = this.prepare();
+    this.ready.catch(() => undefined);
+  }
+
+  private async prepare(): Promise<void> {
     if (this.settings.globalMemberConcurrency) await this.queue.setGlobalConcurrency(this.settings.globalMemberConcurrency);
     else await this.queue.removeGlobalConcurrency();
     await this.events.waitUntilReady();
@@ -33,6 +40,7 @@ export class MemberQueue implements OnModuleInit, OnModuleDestroy {
 
   /** Runs a member (or joins the run already under way) and resolves with its result. */
   async run(data: MemberJobData): Promise<MemberJobResult> {
+    await this.ready;
     const job = await this.queue.add(`${data.kind ?? 'backup'}-member`, data, {
       jobId: memberJobId(data),
       attempts: 3,

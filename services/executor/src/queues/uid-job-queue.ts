@@ -1,4 +1,5 @@
 import type { ObjectIdentity } from '@restash/events';
+import { onWatchedConnection } from '@restash/queue';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 
@@ -14,7 +15,7 @@ export class UidJobQueue<T> {
     private readonly jobName: string,
     private readonly data: (object: ObjectIdentity) => T,
   ) {
-    this.queue = new Queue<T>(name, { connection: redis });
+    this.queue = onWatchedConnection(new Queue<T>(name, { connection: redis }));
   }
 
   async enqueue(object: ObjectIdentity): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from '@restash/observability';
-import { REDIS_CONNECTION } from '@restash/queue';
+import { duplicateRedisConnection, logQueueErrors, REDIS_CONNECTION } from '@restash/queue';
 import { LOGGER } from '@restash/service-runtime';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -33,23 +33,23 @@ export class Workers implements OnApplicationBootstrap, OnApplicationShutdown {
 
   onApplicationBootstrap(): void {
     const session = new Worker<SessionJobData>(SESSION_QUEUE, (job) => this.sessions.run(job.data.session), {
-      connection: this.redis.duplicate(),
+      connection: duplicateRedisConnection(this.redis),
       concurrency: this.settings.sessionConcurrency,
       maxStalledCount: 10,
     });
     const restore = new Worker<RestoreJobData>(RESTORE_QUEUE, (job) => this.restores.run(job.data.restore), {
-      connection: this.redis.duplicate(),
+      connection: duplicateRedisConnection(this.redis),
       concurrency: this.settings.sessionConcurrency,
       maxStalledCount: 10,
     });
     const member = new Worker<MemberJobData, MemberJobResult>(MEMBER_QUEUE, (job) => (job.data.kind === 'restore' ? this.restoreMembers.run(job.data) : this.members.run(job.data)), {
-      connection: this.redis.duplicate(),
+      connection: duplicateRedisConnection(this.redis),
       concurrency: this.settings.memberConcurrency,
       maxStalledCount: 10,
     });
     for (const worker of [session, restore, member]) {
       worker.on('failed', (job, error) => this.logger.error({ queue: worker.name, job: job?.id, attempt: job?.attemptsMade, err: error }, 'queue job failed'));
-      worker.on('error', (error) => this.logger.error({ queue: worker.name, err: error }, 'queue worker error'));
+      logQueueErrors(worker, this.logger);
       this.workers.push(worker);
     }
   }

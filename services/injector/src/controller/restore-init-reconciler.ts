@@ -62,10 +62,10 @@ export class RestoreInitReconciler {
       throw error; // retried with back-off
     }
     const secretName = restoreSecretName(ref);
-    const secret = restoreSecret(ref, claim.batch, this.restoreSpec(claim, resolved.repository));
+    const secret = restoreSecret(ref, claim.batch, this.restoreSpec(claim, resolved.repository), this.settings.agentNats);
     const existing = this.cache.secret(ref.namespace, secretName);
     if (!secretIsCurrent(existing, secret)) await this.secrets.write(secret, existing);
-    const desired = initContainerApplyObject({ workload: ref, member: claim.member, restoreUid: claim.batch.metadata.uid!, image: this.settings.image, secretName, localBackend: resolved.localBackend });
+    const desired = initContainerApplyObject({ workload: ref, member: claim.member, restoreUid: claim.batch.metadata.uid!, image: this.settings.image, secretName, natsAccess: this.settings.agentNats, localBackend: resolved.localBackend });
     if (!this.applied.isCurrent(workload, desired)) {
       const result = await this.apply(desired, (message) => report(failed(`${describeWorkload(ref)} rejected the stash-init container: ${message}`)));
       if (!result) return;

@@ -61,10 +61,10 @@ export class WorkloadReconciler {
       throw error; // retried with back-off: the Repository or its Secret may be created after the batch
     }
     const secretName = repositorySecretName(ref);
-    const secret = repositorySecret(ref, claim.batch, resolved.repository);
+    const secret = repositorySecret(ref, claim.batch, resolved.repository, this.settings.agentNats);
     const existing = this.cache.secret(ref.namespace, secretName);
     if (!secretIsCurrent(existing, secret)) await this.secrets.write(secret, existing);
-    const desired = sidecarApplyObject({ workload: ref, workloadUid: workload.metadata?.uid ?? '', member: claim.member, image: this.settings.image, natsUrl: this.settings.agentNatsUrl, secretName, localBackend: resolved.localBackend });
+    const desired = sidecarApplyObject({ workload: ref, workloadUid: workload.metadata?.uid ?? '', member: claim.member, image: this.settings.image, natsUrl: this.settings.agentNatsUrl, secretName, natsAccess: this.settings.agentNats, localBackend: resolved.localBackend });
     if (!this.applied.isCurrent(workload, desired)) {
       const result = await this.applyReporting(claim, ref, workload, desired);
       if (!result) return;

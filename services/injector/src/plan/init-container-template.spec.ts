@@ -15,6 +15,7 @@ const input: InitContainerInput = {
   restoreUid: 'r1',
   image: 'ghcr.io/restash/restash:1.0',
   secretName: 'stash-restore-deployment-wordpress',
+  natsAccess: {},
   localBackend: undefined,
 };
 type Applied = { metadata: unknown; spec: { template: { spec: { initContainers: Array<Record<string, unknown>>; volumes: unknown[] } & Record<string, unknown> } } };

@@ -1,6 +1,7 @@
 import type { KubernetesObject, V1Container, V1VolumeMount } from '@kubernetes/client-node';
 import type { LocalBackend, RestoreMember } from '@restash/api';
 import { RESTORE_INIT_CONTAINER, RESTORE_SPEC_DIR, RESTORE_SPEC_FILE } from '@restash/events';
+import { runnerNatsEnv } from '@restash/messaging';
 import type { WorkloadRef } from '../workloads/workload.js';
 import { containerSettings, field, podTemplateApplyObject, stashVolumes, type StashVolumeNames } from './sidecar-template.js';
 
@@ -14,8 +15,10 @@ export interface InitContainerInput {
   /** The RestoreBatch it restores for: a new one changes the pod template, so the rollout restores again. */
   restoreUid: string;
   image: string;
-  /** The Secret holding the workload's restore.json. */
+  /** The Secret holding the workload's restore.json and the NATS access entries. */
   secretName: string;
+  /** The NATS entries of that Secret (runnerNatsSecretData). */
+  natsAccess: Record<string, string>;
   localBackend: LocalBackend | undefined;
 }
 
@@ -41,6 +44,7 @@ export function initContainer(input: InitContainerInput): V1Container {
       { name: 'RESTORE_UID', value: input.restoreUid },
       { name: 'RESTASH_RESTORE_FILE', value: RESTORE_SPEC_FILE },
       { name: 'RESTIC_CACHE_DIR', value: '/tmp/restic-cache' },
+      ...runnerNatsEnv(input.natsAccess, input.secretName, RESTORE_SPEC_DIR, true),
     ],
     volumeMounts: [
       ...(input.member.target.volumeMounts ?? []).map(({ readOnly: _readOnly, ...mount }): V1VolumeMount => mount),

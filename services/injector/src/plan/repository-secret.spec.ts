@@ -20,6 +20,12 @@ describe('the repository Secret', () => {
     expect(JSON.parse(Buffer.from(secret.data!['repository.json']!, 'base64').toString())).toEqual(repository);
   });
 
+  it('carries the NATS access entries the sidecar refers to, in the API server\'s key order', () => {
+    const secret = repositorySecret(wordpress, batch, repository, { 'nats-user': 'restash', 'nats-password': 'pw-1234', 'nats-ca.crt': 'CA' });
+    expect(Object.keys(secret.data!)).toEqual(['nats-ca.crt', 'nats-password', 'nats-user', 'repository.json']);
+    expect(Buffer.from(secret.data!['nats-password']!, 'base64').toString()).toBe('pw-1234');
+  });
+
   it('has no owner across namespaces (owner references cannot cross them)', () => {
     expect(repositorySecret({ ...wordpress, namespace: 'web' }, batch, repository).metadata!.ownerReferences).toEqual([]);
   });

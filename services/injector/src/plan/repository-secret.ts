@@ -23,13 +23,13 @@ export function restoreSecretName(workload: WorkloadRef): string {
  * (never over NATS), and rotating them changes this Secret, not the pod template. Owned by the batch
  * when they share a namespace, so deleting the batch deletes it even while the injector is away.
  */
-export function repositorySecret(workload: WorkloadRef, batch: BackupBatch, repository: MemberRepository): V1Secret {
-  return injectedSecret(repositorySecretName(workload), workload, owner(RESOURCES.backupBatch, batch), AGENT_REPOSITORY_KEY, repository);
+export function repositorySecret(workload: WorkloadRef, batch: BackupBatch, repository: MemberRepository, natsAccess: Record<string, string> = {}): V1Secret {
+  return injectedSecret(repositorySecretName(workload), workload, owner(RESOURCES.backupBatch, batch), AGENT_REPOSITORY_KEY, repository, natsAccess);
 }
 
 /** Pure: the Secret the `stash-init` container reads what to restore from (repository credentials included), owned by the RestoreBatch. */
-export function restoreSecret(workload: WorkloadRef, restore: RestoreBatch, spec: WorkloadRestoreSpec): V1Secret {
-  return injectedSecret(restoreSecretName(workload), workload, owner(RESOURCES.restoreBatch, restore), RESTORE_SPEC_KEY, spec);
+export function restoreSecret(workload: WorkloadRef, restore: RestoreBatch, spec: WorkloadRestoreSpec, natsAccess: Record<string, string> = {}): V1Secret {
+  return injectedSecret(restoreSecretName(workload), workload, owner(RESOURCES.restoreBatch, restore), RESTORE_SPEC_KEY, spec, natsAccess);
 }
 
 /** Pure: whether the Secret in the cluster already says what the desired one says. */
@@ -44,7 +44,7 @@ interface SecretOwner {
   reference: V1OwnerReference;
 }
 
-function injectedSecret(name: string, workload: WorkloadRef, secretOwner: SecretOwner, key: string, payload: unknown): V1Secret {
+function injectedSecret(name: string, workload: WorkloadRef, secretOwner: SecretOwner, key: string, payload: unknown, natsAccess: Record<string, string>): V1Secret {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
@@ -56,8 +56,13 @@ function injectedSecret(name: string, workload: WorkloadRef, secretOwner: Secret
       ownerReferences: secretOwner.namespace === workload.namespace ? [secretOwner.reference] : [],
     },
     type: 'Opaque',
-    data: { [key]: Buffer.from(JSON.stringify(payload)).toString('base64') },
+    data: base64Data({ ...natsAccess, [key]: JSON.stringify(payload) }),
   };
+}
+
+/** Pure: Secret data in key order, as the API server returns it (so secretIsCurrent compares like with like). */
+function base64Data(entries: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(entries).sort().map((key) => [key, Buffer.from(entries[key]!).toString('base64')]));
 }
 
 function owner(resource: ResourceType, object: { metadata: { namespace?: string; name?: string; uid?: string } }): SecretOwner {

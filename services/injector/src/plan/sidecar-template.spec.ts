@@ -16,6 +16,7 @@ const input: SidecarInput = {
   image: 'ghcr.io/restash/restash:1.0',
   natsUrl: 'nats://nats.restash:4222',
   secretName: 'stash-repository-deployment-wordpress',
+  natsAccess: {},
   localBackend: undefined,
 };
 
@@ -54,6 +55,18 @@ describe('sidecarApplyObject', () => {
       RESTIC_CACHE_DIR: '/tmp/restic-cache',
     });
     expect(container).not.toHaveProperty('nice');
+  });
+
+  it('takes NATS credentials by reference to its Secret and the TLS CA from the mounted Secret, never as values', () => {
+    const natsAccess = { 'nats-user': 'restash', 'nats-password': 'pw-123456', 'nats-ca.crt': 'CA PEM' };
+    const object = sidecarApplyObject({ ...input, natsAccess });
+    const [container] = (object as unknown as { spec: { template: { spec: { containers: Array<{ env: unknown[] }> } } } }).spec.template.spec.containers;
+    expect(container!.env).toEqual(expect.arrayContaining([
+      { name: 'NATS_USER', valueFrom: { secretKeyRef: { name: 'stash-repository-deployment-wordpress', key: 'nats-user', optional: true } } },
+      { name: 'NATS_PASSWORD', valueFrom: { secretKeyRef: { name: 'stash-repository-deployment-wordpress', key: 'nats-password', optional: true } } },
+      { name: 'NATS_TLS_CA_FILE', value: '/etc/restash/repository/nats-ca.crt' },
+    ]));
+    expect(JSON.stringify(object)).not.toContain('pw-123456');
   });
 
   it('mounts a local backend where the Repository says, and uses v1 for a ReplicationController', () => {

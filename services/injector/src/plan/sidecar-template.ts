@@ -1,6 +1,7 @@
 import type { KubernetesObject, V1Container, V1EnvVar, V1PodSpec, V1Volume, V1VolumeMount } from '@kubernetes/client-node';
 import type { BackupMember, LocalBackend, RuntimeSettings } from '@restash/api';
 import { AGENT_HTTP_PORT, AGENT_REPOSITORY_DIR, AGENT_REPOSITORY_FILE } from '@restash/events';
+import { runnerNatsEnv } from '@restash/messaging';
 import { apiVersionOf, type WorkloadRef } from '../workloads/workload.js';
 
 export const SIDECAR_NAME = 'stash';
@@ -24,8 +25,10 @@ export interface SidecarInput {
   member: BackupMember;
   image: string;
   natsUrl: string;
-  /** The Secret holding the member's repository.json. */
+  /** The Secret holding the member's repository.json and the NATS access entries. */
   secretName: string;
+  /** The NATS entries of that Secret (runnerNatsSecretData): the container refers to them, never copies them. */
+  natsAccess: Record<string, string>;
   /** A local backend is a volume the sidecar mounts too. */
   localBackend: LocalBackend | undefined;
 }
@@ -108,5 +111,7 @@ function agentEnv(input: SidecarInput): V1EnvVar[] {
     { name: 'NATS_URL', value: input.natsUrl },
     { name: 'RESTASH_REPOSITORY_FILE', value: AGENT_REPOSITORY_FILE },
     { name: 'RESTIC_CACHE_DIR', value: '/tmp/restic-cache' },
+    // optional like the Secret's volume: a pod never waits for it (the agent reports NATS refusing it instead)
+    ...runnerNatsEnv(input.natsAccess, input.secretName, AGENT_REPOSITORY_DIR, true),
   ];
 }

@@ -1,4 +1,4 @@
-import { ConfigError, EnvReader } from '@restash/config';
+import { ConfigError, EnvReader, loadNatsTransport, NATS_PROTOCOLS, type NatsTransport } from '@restash/config';
 import { AGENT_HTTP_PORT, AGENT_REPOSITORY_FILE, workloadHostName, type AgentWorkload } from '@restash/events';
 
 /** What the `stash` sidecar learns from its environment (the injector sets it, mostly from the downward API). */
@@ -7,7 +7,8 @@ export interface AgentSettings {
   podName: string;
   /** The host this pod backs up as. */
   host: string;
-  natsUrl: string;
+  /** NATS_URL with NATS_USER/NATS_PASSWORD (or NATS_TOKEN) and NATS_TLS_* from the injector's Secret. */
+  nats: NatsTransport;
   repositoryFile: string;
   /** /healthz listens here: the pod's own IP when known (pods of one node may share a network). */
   httpHost: string;
@@ -25,7 +26,7 @@ export function loadAgentSettings(env = new EnvReader()): AgentSettings {
     workload,
     podName,
     host,
-    natsUrl: env.url('NATS_URL', ['nats:', 'tls:']),
+    nats: loadNatsTransport(env.url('NATS_URL', NATS_PROTOCOLS), env),
     repositoryFile: env.string('RESTASH_REPOSITORY_FILE', AGENT_REPOSITORY_FILE),
     httpHost: env.string('HTTP_HOST', env.optionalString('POD_IP') ?? '0.0.0.0'),
     httpPort: env.integer('HTTP_PORT', AGENT_HTTP_PORT, { min: 0, max: 65535 }),

@@ -14,7 +14,7 @@ import { startHealthServer } from './health-server.js';
 export async function runAgent(logger: Logger): Promise<number> {
   const settings = loadAgentSettings();
   const log = logger.child({ workload: `${settings.workload.kind}/${settings.workload.namespace}/${settings.workload.name}`, host: settings.host });
-  const nats = await NatsConnectionHolder.open(settings.natsUrl, `agent/${settings.podName}`, log);
+  const nats = await NatsConnectionHolder.open(settings.nats, `agent/${settings.podName}`, log);
   const publisher = new JetStreamPublisher(nats);
   const publish = async (event: HostResult) => {
     await publisher.publish(SUBJECTS.sessionStatus, event, sessionEventId(event));

@@ -1,3 +1,4 @@
+import { loadNatsTransport } from '@restash/config';
 import { SUBJECTS, sessionEventId, type HostResult } from '@restash/events';
 import type { Logger } from '@restash/observability';
 import { runHostBackup } from '../backup/run-host-backup.js';
@@ -11,8 +12,10 @@ import { readRunSpec } from './read-run-spec.js';
  */
 export async function runMemberJob(logger: Logger): Promise<number> {
   const spec = readRunSpec();
-  const publish = (event: HostResult) => publishOnce(spec.natsUrl, `runner/${spec.runId}`, SUBJECTS.sessionStatus, event, sessionEventId(event), logger);
-  const progress = new ProgressChannel(spec.natsUrl, `runner/${spec.runId}/progress`, logger);
+  // NATS_USER/NATS_PASSWORD, NATS_TLS_* come from the run's Secret; a missing file fails the run before it starts.
+  const nats = loadNatsTransport(spec.natsUrl);
+  const publish = (event: HostResult) => publishOnce(nats, `runner/${spec.runId}`, SUBJECTS.sessionStatus, event, sessionEventId(event), logger);
+  const progress = new ProgressChannel(nats, `runner/${spec.runId}/progress`, logger);
   const outcome = await runHostBackup(spec, publish, logger, progress.send).finally(() => progress.close());
   return outcome.result.phase === 'Succeeded' ? 0 : 1;
 }

@@ -1,3 +1,4 @@
+import { loadNatsTransport } from '@restash/config';
 import { restoreEventId, restoreHostSubject, type RestoreHostResultEvent } from '@restash/events';
 import type { Logger } from '@restash/observability';
 import { runHostRestore } from '../restore/run-host-restore.js';
@@ -10,8 +11,9 @@ import { readRestoreRunSpec } from './read-run-spec.js';
  */
 export async function runRestoreJob(logger: Logger): Promise<number> {
   const spec = readRestoreRunSpec();
+  const nats = loadNatsTransport(spec.natsUrl);
   const publish = (event: RestoreHostResultEvent) =>
-    publishOnce(spec.natsUrl, `runner/${spec.runId}`, restoreHostSubject(spec.restore.uid, spec.target, spec.host), event, restoreEventId(event), logger);
+    publishOnce(nats, `runner/${spec.runId}`, restoreHostSubject(spec.restore.uid, spec.target, spec.host), event, restoreEventId(event), logger);
   const result = await runHostRestore(spec, publish, logger);
   return result.phase === 'Succeeded' ? 0 : 1;
 }

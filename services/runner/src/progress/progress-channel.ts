@@ -1,4 +1,5 @@
 import { backupProgressId, SUBJECTS, type BackupProgressEvent } from '@restash/events';
+import type { NatsTransport } from '@restash/config';
 import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging';
 import type { Logger } from '@restash/observability';
 
@@ -15,7 +16,7 @@ export class ProgressChannel {
   private warned = false;
 
   constructor(
-    private readonly natsUrl: string,
+    private readonly transport: NatsTransport,
     private readonly client: string,
     private readonly logger: Logger,
   ) {}
@@ -42,7 +43,7 @@ export class ProgressChannel {
 
   private async connect(): Promise<JetStreamPublisher | undefined> {
     try {
-      this.nats = await NatsConnectionHolder.open(this.natsUrl, this.client, this.logger);
+      this.nats = await NatsConnectionHolder.open(this.transport, this.client, this.logger);
       return new JetStreamPublisher(this.nats);
     } catch (error) {
       this.warnOnce(error);

@@ -1,3 +1,4 @@
+import { loadNatsTransport } from '@restash/config';
 import { restoreEventId, restoreHostSubject, WorkloadRestoreSpecSchema, parseMessage, type RestoreHostResultEvent } from '@restash/events';
 import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging';
 import type { Logger } from '@restash/observability';
@@ -20,7 +21,7 @@ export async function runRestoreInit(logger: Logger): Promise<number> {
   const run = hostRestoreRun(spec, settings);
   const log = logger.child({ restore: run.restore.name, namespace: run.restore.namespace, member: `${run.target.kind}/${run.target.name}`, host: run.host });
   const subject = restoreHostSubject(run.restore.uid, run.target, run.host);
-  const nats = await NatsConnectionHolder.open(run.natsUrl, `restore-init/${settings.podName}`, log);
+  const nats = await NatsConnectionHolder.open(loadNatsTransport(run.natsUrl), `restore-init/${settings.podName}`, log);
   try {
     const previous = await lastRestoreResult(nats, subject);
     if (previous) {
