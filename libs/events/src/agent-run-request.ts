@@ -1,5 +1,6 @@
 import { RetentionPolicySchema, TargetRefSchema } from '@restash/api';
 import { Type, type Static } from '@sinclair/typebox';
+import { ClearLocksSchema } from './member-run-spec.js';
 import { ObjectIdentitySchema } from './object-identity.js';
 
 /**
@@ -17,6 +18,7 @@ export const AgentRunRequestSchema = Type.Object({
   retention: Type.Optional(RetentionPolicySchema),
   /** When the executor stops waiting for the result: an agent that picks the request up later drops it. */
   expiresAt: Type.Optional(Type.String()),
+  clearLocks: Type.Optional(ClearLocksSchema),
 });
 export type AgentRunRequest = Static<typeof AgentRunRequestSchema>;
 

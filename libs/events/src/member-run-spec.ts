@@ -4,6 +4,13 @@ import { ObjectIdentitySchema } from './object-identity.js';
 
 const StringRecord = Type.Record(Type.String(), Type.String());
 
+/**
+ * Set when this host runs alone on its member's repository (the executor holds the repository's lock
+ * and asks no other host yet): every restic lock found there was left by a runner that ended (killed,
+ * evicted) and is removed before the backup, so it cannot block retention's exclusive lock.
+ */
+export const ClearLocksSchema = Type.Boolean();
+
 /** A member's restic repository, resolved by the executor (same shape as @restash/restic's ResticRepository). */
 export const RunRepositorySchema = Type.Object({
   url: Type.String(),
@@ -54,6 +61,7 @@ export const MemberRunSpecSchema = Type.Object({
   source: Type.Union([PathsSourceSchema, DatabaseSourceSchema]),
   retention: Type.Optional(RetentionPolicySchema),
   natsUrl: Type.String(),
+  clearLocks: Type.Optional(ClearLocksSchema),
 });
 
 export type MemberRunSpec = Static<typeof MemberRunSpecSchema>;

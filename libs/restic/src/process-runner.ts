@@ -10,6 +10,12 @@ export interface ProcessSpec {
   /** Receives stdout line by line instead of it being collected. */
   onStdoutLine?: (line: string) => void;
   timeoutMs?: number;
+  /**
+   * How the process is stopped early (timeout, failed input, nobody reading); default SIGTERM. restic
+   * wants SIGINT: it removes its repository lock on SIGINT, not on SIGTERM. (Database clients, on the
+   * other hand, take SIGINT as "cancel the statement" and keep reading.)
+   */
+  stopSignal?: NodeJS.Signals;
 }
 
 export interface ProcessResult {
@@ -30,14 +36,15 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     let stdout = '';
     let stdinError: Error | undefined;
     const stderr = collect(child.stderr!);
-    const timer = spec.timeoutMs ? setTimeout(() => child.kill('SIGTERM'), spec.timeoutMs) : undefined;
+    const stop = () => child.kill(spec.stopSignal ?? 'SIGTERM');
+    const timer = spec.timeoutMs ? setTimeout(stop, spec.timeoutMs) : undefined;
     if (spec.onStdoutLine) forEachLine(child.stdout!, spec.onStdoutLine);
     else child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     if (spec.stdin) {
       child.stdin!.on('error', () => {}); // EPIPE when the child exits early; its exit code tells why.
       spec.stdin.on('error', (error) => {
         stdinError ??= error;
-        child.kill('SIGTERM');
+        stop();
       });
       spec.stdin.pipe(child.stdin!);
     }
@@ -72,7 +79,7 @@ export function streamProcess(spec: ProcessSpec, toError: (result: ProcessResult
     else output.destroy(toError({ stdout: '', stderr: stderr(), exitCode: code }));
   });
   output.once('close', () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) child.kill(spec.stopSignal ?? 'SIGTERM');
   });
   return output;
 }

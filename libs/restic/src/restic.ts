@@ -21,6 +21,8 @@ export interface ResticOptions extends CacheOptions {
   binary?: string;
   /** Environment the child starts from (default process.env); repository settings are added to it. */
   baseEnv?: NodeJS.ProcessEnv;
+  /** A restic process still running at this time is interrupted (its lock removed): nobody waits for it any more. */
+  deadline?: Date;
 }
 
 export type ProgressListener = (progress: BackupProgress) => void;
@@ -148,6 +150,17 @@ export class Restic {
     await this.runOk('unlock', ['unlock', ...(options.removeAll ? ['--remove-all'] : [])]);
   }
 
+  /**
+   * Removes every lock of the repository and returns what it removed. Only for a caller that knows no
+   * live process holds one (restash runs one runner per repository at a time): restic's own `unlock`
+   * keeps a dead process's lock for 30 minutes unless it ran on the same host.
+   */
+  async removeLeftoverLocks(): Promise<ResticLock[]> {
+    const locks = await this.listLocks();
+    if (locks.length > 0) await this.unlock({ removeAll: true });
+    return locks;
+  }
+
   /** The repository's locks; a lock released while being read is left out. */
   async listLocks(): Promise<ResticLock[]> {
     const listed = await this.runOk('list', ['list', 'locks', '--no-lock']);
@@ -208,7 +221,7 @@ export class Restic {
     const credentials = await writeCredentialFiles(this.repository);
     try {
       const spec = this.processSpec(args, credentials, extras.env);
-      return await runProcess({ ...spec, stdin: extras.stdin, onStdoutLine: extras.onStdoutLine, timeoutMs: extras.timeoutMs });
+      return await runProcess({ ...spec, stdin: extras.stdin, onStdoutLine: extras.onStdoutLine, timeoutMs: this.timeoutMs(extras.timeoutMs) });
     } catch (error) {
       if (error instanceof SpawnError) throw this.spawnFailure(command, error);
       throw error;
@@ -217,11 +230,19 @@ export class Restic {
     }
   }
 
+  /** The time a process may take: its own limit, cut short by the deadline (which, once past, interrupts at once). */
+  private timeoutMs(limit: number | undefined): number | undefined {
+    if (!this.options.deadline) return limit;
+    const left = Math.max(1, this.options.deadline.getTime() - Date.now());
+    return limit === undefined ? left : Math.min(limit, left);
+  }
+
   private processSpec(args: string[], credentials: CredentialPaths, env: Record<string, string> = {}): ProcessSpec {
     return {
       binary: this.binary,
       args: [...globalArgs(this.repository, this.options, credentials), ...args],
       env: { ...resticEnv(this.repository, this.options.baseEnv ?? process.env, credentials), ...env },
+      stopSignal: 'SIGINT',
     };
   }
 

@@ -29,7 +29,9 @@ import { RestoreEvents } from './restore/restore-events.js';
 import { RestoreMemberRunner } from './restore/restore-member-runner.js';
 import { RestoreRunner } from './restore/restore-runner.js';
 import { RunRequestsController } from './run-requests.controller.js';
-import { BatchLock } from './session/batch-lock.js';
+import { BatchLock } from './locks/batch-lock.js';
+import { HolderLocks } from './locks/holder-locks.js';
+import { RepositoryLock } from './locks/repository-lock.js';
 import { SessionEvents } from './session/session-events.js';
 import { SessionRunner } from './session/session-runner.js';
 
@@ -43,7 +45,9 @@ import { SessionRunner } from './session/session-runner.js';
     SessionEvents,
     SessionQueue,
     MemberQueue,
+    HolderLocks,
     BatchLock,
+    RepositoryLock,
     SessionRunner,
     MemberRunResolver,
     MemberRepositoryResolver,

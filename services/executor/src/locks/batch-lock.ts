@@ -1,18 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ObjectIdentity } from '@restash/events';
-import { REDIS_CONNECTION } from '@restash/queue';
-import type { Redis } from 'ioredis';
-
-/** Takes the lock when it is free or still held by `stale` (a holder known to be finished); returns the holder. */
-const ACQUIRE = `
-local current = redis.call('GET', KEYS[1])
-if (not current) or current == ARGV[1] or (ARGV[2] ~= '' and current == ARGV[2]) then
-  redis.call('SET', KEYS[1], ARGV[1])
-  return ARGV[1]
-end
-return current`;
-
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+import { HolderLocks } from './holder-locks.js';
 
 export interface LockHolder {
   name: string;
@@ -25,15 +13,14 @@ export interface LockHolder {
  */
 @Injectable()
 export class BatchLock {
-  constructor(@Inject(REDIS_CONNECTION) private readonly redis: Redis) {}
+  constructor(private readonly locks: HolderLocks) {}
 
   async acquire(batch: { namespace: string; name: string }, session: ObjectIdentity, stale?: LockHolder): Promise<LockHolder> {
-    const holder = (await this.redis.eval(ACQUIRE, 1, key(batch), encode(session), stale ? encode(stale) : '')) as string;
-    return decode(holder);
+    return decode(await this.locks.acquire(key(batch), encode(session), stale && encode(stale)));
   }
 
   async release(batch: { namespace: string; name: string }, session: ObjectIdentity): Promise<void> {
-    await this.redis.eval(RELEASE, 1, key(batch), encode(session));
+    await this.locks.release(key(batch), encode(session));
   }
 }
 

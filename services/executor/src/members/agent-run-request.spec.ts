@@ -7,7 +7,7 @@ const wordpress = { ref: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'wor
 
 describe('agent run requests', () => {
   it('asks one host for the member’s paths, with a run id per session, member and host', () => {
-    const request = agentRunRequest(session, planned({ ...wordpress, paths: ['/var/www/html/wp-content'], exclude: ['*.log'] }), 'host-0', { name: 'keep', keepLast: 3, prune: true }, new Date('2026-01-01T01:00:00Z'));
+    const request = agentRunRequest(session, planned({ ...wordpress, paths: ['/var/www/html/wp-content'], exclude: ['*.log'] }), 'host-0', { name: 'keep', keepLast: 3, prune: true }, new Date('2026-01-01T01:00:00Z'), false);
     expect(request).toEqual({
       runId: 'u1-app-host-0',
       session,
@@ -18,6 +18,12 @@ describe('agent run requests', () => {
       retention: { name: 'keep', keepLast: 3, prune: true },
       expiresAt: '2026-01-01T01:00:00.000Z',
     });
+  });
+
+  it('lets the host that runs alone clear the restic locks left in the repository, and no other', () => {
+    const request = (alone: boolean) => agentRunRequest(session, planned(wordpress), 'host-0', undefined, new Date('2026-01-01T01:00:00Z'), alone);
+    expect(request(true).clearLocks).toBe(true);
+    expect(request(false)).not.toHaveProperty('clearLocks');
   });
 
   it('backs up the mounted paths when the member names none', () => {

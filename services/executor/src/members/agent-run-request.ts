@@ -7,8 +7,11 @@ export function memberPaths(target: BackupTarget): string[] {
   return target.paths?.length ? target.paths : (target.volumeMounts ?? []).map((mount) => mount.mountPath);
 }
 
-/** Pure: the request to one host's sidecar; its run id (session, member, host) is also its message id. */
-export function agentRunRequest(session: ObjectIdentity, planned: PlannedMember, host: string, retention: RetentionPolicy | undefined, expiresAt: Date): AgentRunRequest {
+/**
+ * Pure: the request to one host's sidecar; its run id (session, member, host) is also its message id.
+ * `alone`: no other host runs yet (the first wave), so the sidecar may clear leftover restic locks.
+ */
+export function agentRunRequest(session: ObjectIdentity, planned: PlannedMember, host: string, retention: RetentionPolicy | undefined, expiresAt: Date, alone: boolean): AgentRunRequest {
   const { target } = planned.member;
   return {
     runId: `${session.uid}-${planned.key}-${host}`,
@@ -19,6 +22,7 @@ export function agentRunRequest(session: ObjectIdentity, planned: PlannedMember,
     exclude: target.exclude ?? [],
     ...(retention && { retention }),
     expiresAt: expiresAt.toISOString(),
+    ...(alone && { clearLocks: true }),
   };
 }
 

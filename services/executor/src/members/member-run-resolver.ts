@@ -39,6 +39,8 @@ export class MemberRunResolver {
         source: await this.source(planned, ref.namespace ?? session.namespace),
         retention: batch.spec.retentionPolicy,
         natsUrl: this.config.nats.url,
+        // The only host, and its member run holds the repository's lock (RepositoryLock).
+        clearLocks: true,
       },
       localBackend,
     };

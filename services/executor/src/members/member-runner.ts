@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BackupBatch } from '@restash/api';
 import type { Logger } from '@restash/observability';
+import { repositoryUserOf } from '@restash/repositories';
 import { LOGGER } from '@restash/service-runtime';
 import { ClusterObjects } from '../cluster/cluster-objects.js';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
 import { MemberRunMetrics } from '../metrics/member-run-metrics.js';
-import type { BackupMemberJobData, MemberJobResult } from '../queues/job-data.js';
+import { RepositoryLock } from '../locks/repository-lock.js';
+import { memberJobId, type BackupMemberJobData, type MemberJobResult } from '../queues/job-data.js';
 import { SessionEvents } from '../session/session-events.js';
 import { planMembers, type PlannedMember } from '../session/session-plan.js';
 import type { JobOutcome } from './job-outcome.js';
@@ -33,14 +35,16 @@ export class MemberRunner {
     @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly metrics: MemberRunMetrics,
+    private readonly repositoryLock: RepositoryLock,
   ) {}
 
   async run(data: BackupMemberJobData): Promise<MemberJobResult> {
     const batch = await this.objects.backupBatch(data.batch.namespace, data.batch.name);
     const planned = planMembers(batch.spec)[data.memberIndex];
     if (!planned) throw new Error(`BackupBatch ${data.batch.name} has no member ${data.memberIndex}`);
-    const labels = { operation: 'backup' as const, namespace: data.session.namespace, invoker: data.batch.name, kind: planned.member.target.ref.kind };
-    return this.metrics.track(labels, () => this.runPlanned(data, batch, planned));
+    const { ref } = planned.member.target;
+    const labels = { operation: 'backup' as const, namespace: data.session.namespace, invoker: data.batch.name, kind: ref.kind };
+    return this.repositoryLock.holding({ user: repositoryUserOf(batch), target: ref }, memberJobId(data), () => this.metrics.track(labels, () => this.runPlanned(data, batch, planned)));
   }
 
   private async runPlanned(data: BackupMemberJobData, batch: BackupBatch, planned: PlannedMember): Promise<MemberJobResult> {

@@ -63,8 +63,9 @@ export class SidecarMemberRunner {
     const deadline = data.deadline && Date.parse(data.deadline) < timeout.getTime() ? new Date(data.deadline) : undefined;
     const until = deadline ?? timeout;
     const phases = new Map<string, HostBackupPhase>();
-    for (const wave of hostWaves(hosts)) {
-      for (const host of wave) await this.requests.publish(workload.namespace, workload.uid, agentRunRequest(session, planned, host, batch.spec.retentionPolicy, until));
+    for (const [index, wave] of hostWaves(hosts).entries()) {
+      const alone = index === 0;
+      for (const host of wave) await this.requests.publish(workload.namespace, workload.uid, agentRunRequest(session, planned, host, batch.spec.retentionPolicy, until, alone));
       for (const [host, phase] of await this.results.wait(session, ref, wave, until)) phases.set(host, phase);
     }
     const limit = deadline ? `before the session deadline ${data.deadline} (spec.timeOut)` : `within ${formatDuration(this.settings.resultTimeoutMs)}`;

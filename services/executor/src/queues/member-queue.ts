@@ -7,6 +7,7 @@ import { memberJobId, type MemberJobData, type MemberJobResult } from './job-dat
 import { MEMBER_QUEUE } from './queue-names.js';
 
 const DAY_SECONDS = 24 * 60 * 60;
+const FINISHED_STATES = new Set(['completed', 'failed', 'unknown']);
 
 /**
  * Producer side of the member queue. A member run's job id is derived from the session (or RestoreBatch)
@@ -49,6 +50,12 @@ export class MemberQueue implements OnModuleInit, OnModuleDestroy {
       removeOnFail: { age: 7 * DAY_SECONDS },
     });
     return (await job.waitUntilFinished(this.events)) as MemberJobResult;
+  }
+
+  /** Whether a member run's job has ended for good (completed, out of attempts, or removed). */
+  async isFinished(jobId: string): Promise<boolean> {
+    await this.ready;
+    return FINISHED_STATES.has(await this.queue.getJobState(jobId));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RestoreBatch, RestoreMember } from '@restash/api';
 import type { Logger } from '@restash/observability';
+import { repositoryUserOf } from '@restash/repositories';
 import { LOGGER } from '@restash/service-runtime';
 import { ClusterObjects } from '../cluster/cluster-objects.js';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
@@ -11,7 +12,8 @@ import { restoreOwner } from '../members/member-job-manifest.js';
 import { memberJobName } from '../members/member-job-name.js';
 import { MemberJobs } from '../members/member-jobs.js';
 import { JOB_MODEL_HOST, MemberRunResolver } from '../members/member-run-resolver.js';
-import type { MemberJobResult, RestoreMemberJobData } from '../queues/job-data.js';
+import { RepositoryLock } from '../locks/repository-lock.js';
+import { memberJobId, type MemberJobResult, type RestoreMemberJobData } from '../queues/job-data.js';
 import { planMembers, type PlannedMember } from '../session/session-plan.js';
 import { InitContainerRestore } from './init-container-restore.js';
 import { RestoreEvents } from './restore-events.js';
@@ -33,14 +35,16 @@ export class RestoreMemberRunner {
     @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly metrics: MemberRunMetrics,
+    private readonly repositoryLock: RepositoryLock,
   ) {}
 
   async run(data: RestoreMemberJobData): Promise<MemberJobResult> {
     const restore = await this.objects.restoreBatch(data.restore.namespace, data.restore.name);
     const planned = planMembers(restore.spec)[data.memberIndex];
     if (!planned) throw new Error(`RestoreBatch ${data.restore.name} has no member ${data.memberIndex}`);
-    const labels = { operation: 'restore' as const, namespace: data.restore.namespace, invoker: data.restore.name, kind: planned.member.target.ref.kind };
-    return this.metrics.track(labels, () => this.runPlanned(data, restore, planned));
+    const { ref } = planned.member.target;
+    const labels = { operation: 'restore' as const, namespace: data.restore.namespace, invoker: data.restore.name, kind: ref.kind };
+    return this.repositoryLock.holding({ user: repositoryUserOf(restore), target: ref }, memberJobId(data), () => this.metrics.track(labels, () => this.runPlanned(data, restore, planned)));
   }
 
   private async runPlanned(data: RestoreMemberJobData, restore: RestoreBatch, planned: PlannedMember<RestoreMember>): Promise<MemberJobResult> {

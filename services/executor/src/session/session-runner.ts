@@ -8,7 +8,7 @@ import { RunConfigurationError } from '../cluster/run-configuration-error.js';
 import { JOB_MODEL_HOST } from '../members/member-run-resolver.js';
 import { WorkloadHosts } from '../members/workload-hosts.js';
 import { MemberQueue } from '../queues/member-queue.js';
-import { BatchLock } from './batch-lock.js';
+import { BatchLock } from '../locks/batch-lock.js';
 import { runGlobalHook, type GlobalHookKind } from './global-hook.js';
 import { runDeadline } from './run-deadline.js';
 import { runPlan } from './run-plan.js';

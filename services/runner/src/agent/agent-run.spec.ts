@@ -11,6 +11,7 @@ const request: AgentRunRequest = {
   exclude: ['*.log'],
   retention: { name: 'keep', keepLast: 5, prune: true },
   expiresAt: '2026-01-01T01:00:00Z',
+  clearLocks: true,
 };
 const repository: MemberRepository = {
   ref: { namespace: 'demo', name: 'repo' },
@@ -19,7 +20,7 @@ const repository: MemberRepository = {
 };
 
 describe('agent runs', () => {
-  it('backs up the requested paths into the repository the sidecar holds', () => {
+  it('backs up the requested paths into the repository the sidecar holds, clearing leftover locks when it runs alone', () => {
     expect(hostBackupRun(request, repository)).toEqual({
       runId: 'u1-app-host-0',
       session: request.session,
@@ -28,6 +29,8 @@ describe('agent runs', () => {
       repository,
       source: { type: 'paths', paths: ['/var/www/html'], exclude: ['*.log'] },
       retention: request.retention,
+      clearLocks: true,
+      deadline: request.expiresAt,
     });
   });
 

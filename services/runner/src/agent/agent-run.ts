@@ -11,6 +11,8 @@ export function hostBackupRun(request: AgentRunRequest, repository: MemberReposi
     repository,
     source: { type: 'paths', paths: request.paths, exclude: request.exclude },
     retention: request.retention,
+    clearLocks: request.clearLocks,
+    deadline: request.expiresAt,
   };
 }
 

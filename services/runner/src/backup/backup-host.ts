@@ -2,32 +2,45 @@ import type { HostBackupStats, RetentionPolicy, SnapshotStats } from '@restash/a
 import { formatDuration } from '@restash/api';
 import { backupDatabase, DUMP_FILENAME } from '@restash/databases';
 import type { BackupSource } from '@restash/events';
-import { snapshotStats, type Restic } from '@restash/restic';
+import { snapshotStats, type Restic, type ResticLock } from '@restash/restic';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
 import { applyRetention } from './apply-retention.js';
 
 export interface HostBackupOutcome {
   result: HostBackupStats;
   snapshotsRemoved: number;
+  /** Restic locks left behind by runners that ended, removed before the backup (with `clearLocks`). */
+  locksRemoved: ResticLock[];
+}
+
+/** What to back up on one host, and how. */
+export interface HostBackupWork {
+  source: BackupSource;
+  host: string;
+  retention?: RetentionPolicy;
+  /** The host runs alone on the repository: remove every lock found there first. */
+  clearLocks?: boolean;
 }
 
 /**
  * Backs up one host of one member into its restic repository: one snapshot per path (as Stash
  * does) or one `dumpfile.sql` snapshot for a database, then applies the retention policy to this
  * host's snapshots. Never throws: a failure becomes a Failed result with restic's or the database's
- * own error text.
+ * own error text. With `clearLocks` it first removes the locks runners that ended left in the repository.
  */
-export async function backupHost(restic: Restic, source: BackupSource, host: string, retention: RetentionPolicy | undefined, progress?: ProgressReporter): Promise<HostBackupOutcome> {
+export async function backupHost(restic: Restic, { source, host, retention, clearLocks }: HostBackupWork, progress?: ProgressReporter): Promise<HostBackupOutcome> {
   const started = Date.now();
+  let locksRemoved: ResticLock[] = [];
   try {
     await restic.ensureInitialized();
+    if (clearLocks) locksRemoved = await restic.removeLeftoverLocks();
     const snapshots = source.type === 'database' ? [await backupDump(restic, source, host, progress)] : await backupPaths(restic, source, host, progress);
     progress?.done();
     const removed = retention ? await applyRetention(restic, retention, host) : 0;
-    return { result: { hostname: host, phase: 'Succeeded', duration: formatDuration(Date.now() - started), snapshots }, snapshotsRemoved: removed };
+    return { result: { hostname: host, phase: 'Succeeded', duration: formatDuration(Date.now() - started), snapshots }, snapshotsRemoved: removed, locksRemoved };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { result: { hostname: host, phase: 'Failed', duration: formatDuration(Date.now() - started), error: message }, snapshotsRemoved: 0 };
+    return { result: { hostname: host, phase: 'Failed', duration: formatDuration(Date.now() - started), error: message }, snapshotsRemoved: 0, locksRemoved };
   }
 }
 

@@ -6,7 +6,7 @@ import type { HostBackupOutcome } from './backup-host.js';
 export type ReportedRun = Pick<MemberRunSpec, 'session' | 'target'> & { repository?: Pick<MemberRepository, 'ref' | 'path'> };
 
 /** Pure: the status event reporting one host's backup. */
-export function hostResultEvent(run: ReportedRun, outcome: HostBackupOutcome, stats: RepositoryStats | undefined, now: Date): HostResult {
+export function hostResultEvent(run: ReportedRun, outcome: Pick<HostBackupOutcome, 'result' | 'snapshotsRemoved'>, stats: RepositoryStats | undefined, now: Date): HostResult {
   return {
     type: 'host-result',
     session: run.session,

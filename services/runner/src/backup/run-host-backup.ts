@@ -6,7 +6,10 @@ import { backupHost, type HostBackupOutcome } from './backup-host.js';
 import { hostResultEvent } from './host-result-event.js';
 
 /** One host of one member to back up: what the Job runner's spec and an agent's request + repository file both give. */
-export type HostBackupRun = Pick<MemberRunSpec, 'runId' | 'session' | 'target' | 'host' | 'repository' | 'source' | 'retention'>;
+export type HostBackupRun = Pick<MemberRunSpec, 'runId' | 'session' | 'target' | 'host' | 'repository' | 'source' | 'retention' | 'clearLocks'> & {
+  /** When nobody waits for the result any more (an agent request's expiry): restic still running then is interrupted. */
+  deadline?: string;
+};
 
 /** Delivers the host's result to the status service (a JetStream publish with the event's id). */
 export type ResultPublisher = (event: HostResult) => Promise<void>;
@@ -25,8 +28,11 @@ export async function runHostBackup(run: HostBackupRun, publish: ResultPublisher
     host: run.host,
   });
   log.info({ repository: run.repository.restic.redactedUrl }, 'backup starting');
-  const restic = new Restic(run.repository.restic, { cacheDir: process.env['RESTIC_CACHE_DIR'] });
-  const outcome = await backupHost(restic, run.source, run.host, run.retention, progress && new ProgressReporter(run, progress));
+  const restic = new Restic(run.repository.restic, { cacheDir: process.env['RESTIC_CACHE_DIR'], deadline: run.deadline ? new Date(run.deadline) : undefined });
+  const outcome = await backupHost(restic, run, progress && new ProgressReporter(run, progress));
+  for (const lock of outcome.locksRemoved) {
+    log.warn({ lock: { hostname: lock.hostname, pid: lock.pid, time: lock.time, exclusive: lock.exclusive } }, 'removed a restic lock left by a runner that ended');
+  }
   const stats = outcome.result.phase === 'Succeeded' ? await repositoryStats(restic, log) : undefined;
   await publish(hostResultEvent(run, outcome, stats, new Date()));
   log.info({ phase: outcome.result.phase, error: outcome.result.error, duration: outcome.result.duration }, 'backup finished');
