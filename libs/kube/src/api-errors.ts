@@ -12,6 +12,16 @@ export const isNotFound = (error: unknown): boolean => apiStatusCode(error) === 
 export const isConflict = (error: unknown): boolean => apiStatusCode(error) === 409;
 export const isAlreadyExists = isConflict;
 
+/** A write refused because its namespace is being deleted: the object it was about goes with it. */
+export function isNamespaceTerminating(error: unknown): boolean {
+  return apiStatusCode(error) === 403 && /NamespaceTerminating|because it is being terminated/.test(apiErrorBody(error));
+}
+
+function apiErrorBody(error: unknown): string {
+  const body = (error as { body?: unknown })?.body;
+  return typeof body === 'string' ? body : JSON.stringify(body ?? '');
+}
+
 /** The API server's own message (Status.message) when there is one. */
 export function apiErrorMessage(error: unknown): string {
   const body = (error as { body?: unknown })?.body;

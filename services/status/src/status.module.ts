@@ -16,11 +16,19 @@ import { RestoreEventsController } from './restore/restore-events.controller.js'
 import { RestoreStatusService } from './restore/restore-status.service.js';
 import { SessionEventsController } from './session/session-events.controller.js';
 import { SessionStatusService } from './session/session-status.service.js';
+import { loadStatusSettings, STATUS_SETTINGS } from './status-settings.js';
 
 /** The only writer of .status: aggregates status events into the custom resources. */
 @Module({
   imports: [KubeModule, MessagingModule.forRoot()],
   controllers: [SessionEventsController, BatchEventsController, RestoreEventsController, DeadLetterController, ProgressEventsController],
-  providers: [StatusMetrics, StatusWriter, EventRecorder, SessionStatusService, BatchStatusService, RestoreStatusService, RepositoryStatusService, BackupHistoryService, BackupResultMetrics, ProgressStatusService],
+  providers: [
+    { provide: STATUS_SETTINGS, useFactory: () => loadStatusSettings() },
+    StatusMetrics,
+    StatusWriter, EventRecorder, SessionStatusService, BatchStatusService, RestoreStatusService, RepositoryStatusService,
+    BackupHistoryService,
+    BackupResultMetrics,
+    ProgressStatusService,
+  ],
 })
 export class StatusModule {}

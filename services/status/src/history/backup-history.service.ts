@@ -9,6 +9,7 @@ import { StatusWriter } from '../kube/status-writer.js';
 import { StatusMetrics } from '../metrics/status-metrics.js';
 import { reduceSession } from '../session/session-reducer.js';
 import { INVOKER_NAME_LABEL, invokerOf } from '../session/session-invoker.js';
+import { isFinalSessionPhase } from '../session/session-phase.js';
 import { SESSION_CONDITIONS } from '../session/session-update.js';
 import { DEFAULT_BACKUP_HISTORY_LIMIT, sessionsBeyondHistory } from './history-selection.js';
 
@@ -16,7 +17,8 @@ const CLEANED_REASON = 'OldBackupSessionsCleaned';
 
 /**
  * Deletes a batch's finished sessions beyond its backupHistoryLimit once one of them finishes, and
- * marks the finishing session BackupHistoryCleaned; that condition makes the work happen once.
+ * marks the finishing session BackupHistoryCleaned (in the write of its final phase when it can);
+ * that condition makes the work happen once.
  */
 @Injectable()
 export class BackupHistoryService {
@@ -37,14 +39,40 @@ export class BackupHistoryService {
 
   async clean(session: BackupSession): Promise<void> {
     if (findCondition(session.status?.conditions, SESSION_CONDITIONS.historyCleaned)) return;
+    const { batch, limit, doomed } = await this.selection(session);
+    for (const old of doomed) await this.delete(session.metadata.namespace!, old.metadata.name!);
+    if (doomed.some((old) => old.metadata.uid === session.metadata.uid)) return;
+    await this.markCleaned(session, cleanedMessage(doomed.length, batch, limit));
+  }
+
+  /**
+   * Cleans up before a session's final status is written, so one write records the phase and
+   * BackupHistoryCleaned; returns the status to write. Does nothing (and clean() does it after the
+   * write, as for a session written final before) while the session is not final, when it is itself
+   * beyond the history, or when cleaning fails.
+   */
+  async cleanBeforeFinalWrite(session: BackupSession): Promise<BackupSessionStatus> {
+    const status = session.status ?? {};
+    if (!isFinalSessionPhase(status.phase) || findCondition(status.conditions, SESSION_CONDITIONS.historyCleaned)) return status;
+    try {
+      const { batch, limit, doomed } = await this.selection(session);
+      if (doomed.some((old) => old.metadata.uid === session.metadata.uid)) return status;
+      for (const old of doomed) await this.delete(session.metadata.namespace!, old.metadata.name!);
+      return withCleanedCondition(session, cleanedMessage(doomed.length, batch, limit));
+    } catch (error) {
+      this.logger.warn({ namespace: session.metadata.namespace, session: session.metadata.name, err: error }, 'could not clean history before the final status; will after it');
+      return status;
+    }
+  }
+
+  /** The batch's finished sessions beyond its limit, `session` as given (it may be newer than what the API server has). */
+  private async selection(session: BackupSession): Promise<{ batch: string; limit: number; doomed: BackupSession[] }> {
     const namespace = session.metadata.namespace!;
     const batch = invokerOf(session);
     const limit = await this.historyLimit(namespace, batch);
-    const siblings = await this.sessions.list(namespace, { labelSelector: `${INVOKER_NAME_LABEL}=${batch}` });
-    const doomed = sessionsBeyondHistory(siblings, limit);
-    for (const old of doomed) await this.delete(namespace, old.metadata.name!);
-    if (doomed.some((old) => old.metadata.uid === session.metadata.uid)) return;
-    await this.markCleaned(session, `Deleted ${doomed.length} finished session(s) of ${batch} beyond backupHistoryLimit ${limit}.`);
+    const listed = await this.sessions.list(namespace, { labelSelector: `${INVOKER_NAME_LABEL}=${batch}` });
+    const siblings = [...listed.filter((other) => other.metadata.uid !== session.metadata.uid), session];
+    return { batch, limit, doomed: sessionsBeyondHistory(siblings, limit) };
   }
 
   private async historyLimit(namespace: string, batch: string): Promise<number> {
@@ -68,10 +96,17 @@ export class BackupHistoryService {
   }
 
   private async markCleaned(session: BackupSession, message: string): Promise<void> {
-    const identity = identityOf(session);
-    const condition = { type: SESSION_CONDITIONS.historyCleaned, status: 'True' as const, reason: CLEANED_REASON, message };
-    await this.writer.update<BackupSessionSpec, BackupSessionStatus>(RESOURCES.backupSession, identity, (current) =>
-      reduceSession(current.status, { type: 'session-condition', session: identity, condition }, { creationTimestamp: current.metadata.creationTimestamp, now: new Date().toISOString() }),
-    );
+    await this.writer.update<BackupSessionSpec, BackupSessionStatus>(RESOURCES.backupSession, identityOf(session), (current) => withCleanedCondition(current, message));
   }
+}
+
+function cleanedMessage(deleted: number, batch: string, limit: number): string {
+  return `Deleted ${deleted} finished session(s) of ${batch} beyond backupHistoryLimit ${limit}.`;
+}
+
+/** The session's status with BackupHistoryCleaned recorded. */
+function withCleanedCondition(session: BackupSession, message: string): BackupSessionStatus {
+  const condition = { type: SESSION_CONDITIONS.historyCleaned, status: 'True' as const, reason: CLEANED_REASON, message };
+  const update = { type: 'session-condition' as const, session: identityOf(session), condition };
+  return reduceSession(session.status, update, { creationTimestamp: session.metadata.creationTimestamp, now: new Date().toISOString() });
 }

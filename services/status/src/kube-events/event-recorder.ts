@@ -1,6 +1,6 @@
 import type { CoreV1Event } from '@kubernetes/client-node';
 import { Inject, Injectable } from '@nestjs/common';
-import { isConflict, KubeClient } from '@restash/kube';
+import { isConflict, isNamespaceTerminating, KubeClient } from '@restash/kube';
 import { secretScrubber, type Logger } from '@restash/observability';
 import { LOGGER } from '@restash/service-runtime';
 import { StatusMetrics } from '../metrics/status-metrics.js';
@@ -34,6 +34,10 @@ export class EventRecorder {
       await this.createOrBump(object, scrubbed);
       this.metrics.kubeWrite('events', 'ok');
     } catch (error) {
+      if (isNamespaceTerminating(error)) {
+        this.logger.debug({ namespace: object.namespace, name: object.name, reason: notice.reason }, 'no event: its namespace is being deleted');
+        return;
+      }
       this.metrics.kubeWrite('events', isConflict(error) ? 'conflict' : 'error');
       this.logger.warn({ err: error, namespace: object.namespace, name: object.name, reason: notice.reason }, 'could not record event');
     }

@@ -33,8 +33,11 @@ export class SessionStatusService {
   }
 
   async apply(update: SessionUpdate): Promise<ProcessingResult> {
-    const write = await this.writer.update<BackupSessionSpec, BackupSessionStatus>(RESOURCES.backupSession, update.session, (session) =>
-      reduceSession(session.status, update, { creationTimestamp: session.metadata.creationTimestamp, now: new Date().toISOString() }),
+    const write = await this.writer.update<BackupSessionSpec, BackupSessionStatus>(
+      RESOURCES.backupSession,
+      update.session,
+      (session) => reduceSession(session.status, update, { creationTimestamp: session.metadata.creationTimestamp, now: new Date().toISOString() }),
+      { finish: (session) => this.history.cleanBeforeFinalWrite(session) },
     );
     if (write.outcome === 'missing' || write.outcome === 'recreated') {
       this.logger.debug({ ...update.session, type: update.type, outcome: write.outcome }, 'session update for an object that is gone; ignored');
