@@ -29,11 +29,14 @@ export interface JetStreamServerOptions {
 
 const DEFAULT_SETTINGS: ConsumerSettings = { maxDeliver: 5, ackWaitMs: 30_000, concurrency: 8 };
 
+/** restash's own messages are a few KiB; anything far larger is not one of them and is not parsed. */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+
 /**
  * A NestJS microservice transport over JetStream durable pull consumers: each @EventPattern
  * subject gets a durable consumer; a message is acked after its handler succeeds, redelivered with
- * back-off when it fails, and dead-lettered (published to DEAD_LETTER_SUBJECT) when it is malformed
- * or fails on its last delivery, so no message loops forever.
+ * back-off when it fails, and dead-lettered (published to DEAD_LETTER_SUBJECT) when it is malformed,
+ * oversized or fails on its last delivery, so no message loops forever.
  */
 export class JetStreamServer extends Server implements CustomTransportStrategy {
   private readonly settings: ConsumerSettings;
@@ -106,6 +109,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private async process(message: JsMsg, handler: MessageHandler): Promise<void> {
+    if (message.data.length > MAX_MESSAGE_BYTES) {
+      await this.deadLetter(message, `message is ${message.data.length} bytes, over the ${MAX_MESSAGE_BYTES} byte limit`);
+      return;
+    }
     let data: unknown;
     try {
       data = message.json();

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { DEAD_LETTER_SUBJECT, JetStreamPublisher, JetStreamServer, NatsConnectionHolder, PermanentMessageError, STREAMS, type ConsumerSettings, type DeadLetter } from '@restash/messaging';
+import { JetStreamPublisher, JetStreamServer, NatsConnectionHolder, PermanentMessageError, STREAMS, type ConsumerSettings, type DeadLetter } from '@restash/messaging';
 import { createLogger } from '@restash/observability';
+import { deadLettersSince } from '../../support/dead-letters.js';
 import { eventually } from '../../support/eventually.js';
 
 const logger = createLogger({ service: 'jetstream-test', level: 'silent' });
 let nats: NatsConnectionHolder;
 let publisher: JetStreamPublisher;
 const suffix = randomBytes(3).toString('hex');
+const started = new Date();
 
 beforeAll(async () => {
   nats = await NatsConnectionHolder.open(process.env['NATS_URL']!, 'jetstream-test', logger);
@@ -35,11 +37,7 @@ async function startServer(service: string, subject: string, handler: (data: unk
 }
 
 async function deadLettersFor(subject: string): Promise<DeadLetter[]> {
-  const consumer = await nats.jetstream.consumers.get(STREAMS.status.name, { filter_subjects: [DEAD_LETTER_SUBJECT] });
-  const batch = await consumer.fetch({ max_messages: 100, expires: 1000 });
-  const letters: DeadLetter[] = [];
-  for await (const message of batch) letters.push(message.json<DeadLetter>());
-  return letters.filter((letter) => letter.subject === subject);
+  return (await deadLettersSince(nats, started)).filter((letter) => letter.subject === subject);
 }
 
 describe('JetStream messaging on a real NATS server', () => {
@@ -68,7 +66,7 @@ describe('JetStream messaging on a real NATS server', () => {
     }
   });
 
-  it('dead-letters malformed messages and permanent failures without retrying them', async () => {
+  it('dead-letters malformed and oversized messages and permanent failures without retrying them', async () => {
     const subject = `restash.runs.poison-${suffix}`;
     const seen: unknown[] = [];
     const server = await startServer(`poison-${suffix}`, subject, async (data) => {
@@ -78,11 +76,16 @@ describe('JetStream messaging on a real NATS server', () => {
     try {
       await nats.jetstream.publish(subject, 'not json {', { msgID: `poison-a-${suffix}` });
       await publisher.publish(subject, { session: null }, `poison-b-${suffix}`);
+      await publisher.publish(subject, { session: 'x'.repeat(300 * 1024) }, `poison-c-${suffix}`);
       const letters = await eventually(async () => {
         const found = await deadLettersFor(subject);
-        return found.length === 2 ? found : undefined;
-      }, { timeoutMs: 10_000, what: 'two dead letters' });
-      expect(letters.map((l) => l.error).sort()).toEqual(['message body is not JSON', 'run request names no session']);
+        return found.length === 3 ? found : undefined;
+      }, { timeoutMs: 10_000, what: 'three dead letters' });
+      expect(letters.map((l) => l.error).sort()).toEqual([
+        'message body is not JSON',
+        'message is 307214 bytes, over the 262144 byte limit',
+        'run request names no session',
+      ]);
       expect(seen).toEqual([{ session: null }]);
     } finally {
       await server.close();
