@@ -43,10 +43,10 @@ export async function createBackupFixture(kube: KubeClient, namespace: string): 
   });
   const mariadbDatabase = uniqueName('e2e');
   const mariadb = await createMariadbDatabase(mariadbDatabase);
-  await appBinding(kube, namespace, 'mariadb', 'mysql', `mysql://${mariadb.host}:${mariadb.port}/${mariadbDatabase}`, mariadb.username, mariadb.password);
+  await createAppBinding(kube, namespace, 'mariadb', 'mysql', `mysql://${mariadb.host}:${mariadb.port}/${mariadbDatabase}`, mariadb.username, mariadb.password);
   const postgresDatabase = uniqueName('e2e');
   const postgres = await createPostgresDatabase(postgresDatabase);
-  await appBinding(kube, namespace, 'postgres', 'postgres', `postgres://${postgres.host}:${postgres.port}/${postgresDatabase}`, postgres.username, postgres.password);
+  await createAppBinding(kube, namespace, 'postgres', 'postgres', `postgres://${postgres.host}:${postgres.port}/${postgresDatabase}`, postgres.username, postgres.password);
   const files = { 'index.html': '<h1>hello</h1>\n', 'uploads/a.txt': 'a\n', 'uploads/b.bin': randomBytes(4096).toString('base64') };
   await createFilesVolume(kube, namespace, files);
   return {
@@ -139,7 +139,8 @@ async function createPostgresDatabase(database: string) {
   return postgresAdmin();
 }
 
-async function appBinding(kube: KubeClient, namespace: string, name: string, type: string, url: string, username: string, password: string): Promise<void> {
+/** An AppBinding with the Secret (`<name>-auth`) holding its credentials. */
+export async function createAppBinding(kube: KubeClient, namespace: string, name: string, type: string, url: string, username: string, password: string): Promise<void> {
   await kube.core.createNamespacedSecret({ namespace, body: { metadata: { name: `${name}-auth` }, stringData: { username, password } } });
   await new CustomResources(kube, RESOURCES.appBinding).create({
     metadata: { name, namespace },

@@ -7,6 +7,8 @@ import { repoRoot } from './stack-env.js';
 /** A restash service started from its build output, as ./dev up starts it. */
 export interface ServiceProcess {
   name: string;
+  /** The environment it was started with beyond the stack's (to start it again the same way). */
+  env: Record<string, string>;
   port: number;
   child: ChildProcess;
   output: string[];
@@ -40,6 +42,7 @@ export async function spawnService(name: string, env: Record<string, string> = {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const service: ServiceProcess = {
     name,
+    env,
     port,
     child,
     output,
@@ -55,4 +58,11 @@ export async function spawnService(name: string, env: Record<string, string> = {
     },
   };
   return service;
+}
+
+/** Kills a service outright (SIGKILL: no shutdown hooks run, as in a crash) and starts it again the same way. */
+export async function crashAndRestart(service: ServiceProcess): Promise<ServiceProcess> {
+  service.child.kill('SIGKILL');
+  await service.exited;
+  return startService(service.name, service.env);
 }

@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const stackDir = join(repoRoot, '.stack');
+/** The stack `./dev up` started: `.stack`, or RESTASH_STACK_DIR for one started beside it (e.g. `.stack-bench`). */
+export const stackDir = process.env['RESTASH_STACK_DIR'] ?? join(repoRoot, '.stack');
 
-/** Parses .stack/env (KEY=VALUE lines written by ./dev up). */
+/** Parses the stack's env file (KEY=VALUE lines written by ./dev up). */
 export function loadStackEnv(): Record<string, string> {
   const file = join(stackDir, 'env');
   if (!existsSync(file)) {

@@ -269,6 +269,43 @@ describe('Restic against real restic 0.14', () => {
   );
 
   it(
+    'interrupts restic at its deadline with SIGINT, so its lock goes with it',
+    async () => {
+      const repository = localRepository('deadline');
+      await resticFor(repository).ensureInitialized();
+      const restic = new Restic(repository, { cacheDir, deadline: new Date(Date.now() + 1500) });
+      const input = new PassThrough(); // never ends: the backup waits for it
+      const backup = restic.backupStdin({ stdin: input, host: 'host-0' });
+      await waitForLocks(resticFor(repository));
+      await expect(backup).rejects.toMatchObject({ command: 'backup' });
+      expect(await resticFor(repository).listLocks()).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'removes the lock a runner killed on another host left, which restic’s own unlock keeps for 30 minutes',
+    async () => {
+      const repository = localRepository('leftover');
+      const restic = resticFor(repository);
+      await restic.ensureInitialized();
+      // restic run under another host name (its own UTS namespace), killed while it holds its lock.
+      const env = { ...process.env, RESTIC_REPOSITORY: repository.url, RESTIC_PASSWORD: repository.password, RESTIC_CACHE_DIR: cacheDir };
+      const script = 'hostname runner-pod-that-died && exec restic backup --stdin --host host-0';
+      const killed = run('unshare', ['--uts', 'sh', '-c', script], { env }).catch(() => undefined);
+      const [lock] = await waitForLocks(restic);
+      expect(lock).toMatchObject({ hostname: 'runner-pod-that-died' });
+      process.kill(lock!.pid, 'SIGKILL');
+      await killed;
+      await restic.unlock();
+      expect(await restic.listLocks()).toEqual([lock]);
+      expect(await restic.removeLeftoverLocks()).toEqual([lock]);
+      expect(await restic.listLocks()).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'works with a REST backend behind basic auth (rclone serve restic)',
     async () => {
       const server = await startRestServer(join(work, 'rest'), { username: 'restash', password: 'rest-secret-pw' });

@@ -52,7 +52,11 @@ describe('two status replicas on one session (optimistic concurrency)', () => {
     expect(done.status?.targets).toEqual([
       { ref: agents, totalHosts: NODES, phase: 'Succeeded', stats: hosts.map((event) => (event.type === 'host-result' ? event.result : undefined)) },
     ]);
-    expect(await total('restash_status_events_processed_total', { type: 'host-result' })).toBeGreaterThanOrEqual(NODES);
+    // The handler that finished the session counts its event once its Events are recorded, just after the patch.
+    await eventually(async () => (await total('restash_status_events_processed_total', { type: 'host-result' })) >= NODES, {
+      timeoutMs: 5000,
+      what: `${NODES} host results counted`,
+    });
     expect(await total('restash_backup_sessions_total', { namespace, invoker: 'agents-backup', phase: 'Succeeded' })).toBe(1);
     const events = await eventually(async () => {
       const found = await fixtures.eventsAbout(session.metadata.uid!);
