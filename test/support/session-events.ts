@@ -1,6 +1,6 @@
-import { DeliverPolicy } from '@nats-io/jetstream';
 import { SUBJECTS, type BackupSessionEvent } from '@restash/events';
 import { STREAMS, type NatsConnectionHolder } from '@restash/messaging';
+import { storedMessages } from './stored-messages.js';
 
 export interface StoredEvent {
   /** The event's stream sequence: the order the events were stored in. */
@@ -8,24 +8,10 @@ export interface StoredEvent {
   event: BackupSessionEvent;
 }
 
-/** Every status event of one session stored since `since`, in stream order, read with an ordered consumer. */
+/** Every status event of one session stored since `since`, in stream order. */
 export async function sessionEvents(nats: NatsConnectionHolder, sessionUid: string, since: Date): Promise<StoredEvent[]> {
-  const consumer = await nats.jetstream.consumers.get(STREAMS.status.name, {
-    filter_subjects: [SUBJECTS.sessionStatus],
-    deliver_policy: DeliverPolicy.StartTime,
-    opt_start_time: since.toISOString(),
-  });
-  const events: StoredEvent[] = [];
-  for (let received = -1; received !== 0; ) {
-    received = 0;
-    for await (const message of await consumer.fetch({ max_messages: 500, expires: 1000 })) {
-      received++;
-      const event = message.json<BackupSessionEvent>();
-      if (event.session.uid === sessionUid) events.push({ seq: message.seq, event });
-    }
-  }
-  await consumer.delete().catch(() => undefined);
-  return events;
+  const stored = await storedMessages<BackupSessionEvent>(nats, STREAMS.status.name, SUBJECTS.sessionStatus, since);
+  return stored.filter(({ data }) => data.session.uid === sessionUid).map(({ seq, data }) => ({ seq, event: data }));
 }
 
 /** Deletes the durable consumers the sidecars of a namespace's workloads created (a test namespace is gone for good). */

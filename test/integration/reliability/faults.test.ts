@@ -24,8 +24,11 @@ import { auditSlots, failureReasons, overlappingRuns, type RunInterval } from '.
 const run = promisify(execFile);
 const kube = new KubeClient();
 const SERVICE_ENV = { RESTASH_IMAGE: 'restash:dev', JOB_POLL_MS: '250', AGENT_RESULT_POLL_MS: '250', AGENT_RESULT_TIMEOUT_SECONDS: '90' };
-const MIN_SESSIONS = 50;
+/** Sessions to audit: 50 in `./dev test`; `./dev bench` soaks with more (RESTASH_FAULT_SESSIONS). */
+const MIN_SESSIONS = Number(process.env['RESTASH_FAULT_SESSIONS'] ?? 50);
 const FAULT_GAP_MS = 15_000;
+/** One round of every fault yields about 50 sessions. */
+const ROUNDS = Math.max(1, Math.round(MIN_SESSIONS / 50));
 const FINAL_PHASES = ['Succeeded', 'Failed', 'Skipped'];
 
 /** A PVC member like the fixture's `files`, on its own claim (so each batch writes its own repositories). */
@@ -200,10 +203,12 @@ describe('faults while batches back up: every session ends true, nothing doubled
     await waitForSidecarPod(kube, namespace, 'app=app');
     await sleep(FAULT_GAP_MS);
     const injected: string[] = [];
-    for (const fault of FAULTS) {
-      const struck = await fault.inject();
-      injected.push(struck === false ? `${fault.name} (nothing to strike)` : fault.name);
-      await sleep(FAULT_GAP_MS);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const fault of FAULTS) {
+        const struck = await fault.inject();
+        injected.push(struck === false ? `${fault.name} (nothing to strike)` : fault.name);
+        await sleep(FAULT_GAP_MS);
+      }
     }
     await eventually(async () => (await listSessions()).length >= MIN_SESSIONS, { timeoutMs: 300_000, intervalMs: 2000, what: `${MIN_SESSIONS} sessions` });
     for (const batch of BATCHES) await batches.patch(namespace, batch.name, { spec: { paused: true } });
@@ -235,7 +240,7 @@ describe('faults while batches back up: every session ends true, nothing doubled
 
     console.log(
       [
-        `faults: ${all.length} sessions over ${BATCHES.length} batches; ${injected.length} faults injected: ${injected.join('; ')}`,
+        `faults: ${all.length} sessions over ${BATCHES.length} batches; ${injected.length} faults injected (${ROUNDS} round(s)): ${[...new Set(injected)].join('; ')}`,
         `final phases: ${JSON.stringify(phases)}; without a reason: ${unexplained.length}`,
         `duplicates = ${doubled.length}, lost = ${lost.length}, members run twice at once = ${concurrentRuns.length}, ` +
           `succeeded snapshots missing in restic = ${missingSnapshots.length}, restic locks left by killed runners and removed = ${locksCleared}, ` +
@@ -253,5 +258,5 @@ describe('faults while batches back up: every session ends true, nothing doubled
     // The agent and the Job runner were killed holding their locks: the next run of each member removed them.
     expect(locksCleared).toBeGreaterThanOrEqual(2);
     expect(locksLeft).toEqual([]);
-  }, 1_200_000);
+  }, ROUNDS * 400_000 + 800_000);
 });

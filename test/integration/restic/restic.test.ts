@@ -273,10 +273,11 @@ describe('Restic against real restic 0.14', () => {
     async () => {
       const repository = localRepository('deadline');
       await resticFor(repository).ensureInitialized();
-      const restic = new Restic(repository, { cacheDir, deadline: new Date(Date.now() + 1500) });
+      // Far enough for restic to open the repository and lock it even on a busy machine.
+      const restic = new Restic(repository, { cacheDir, deadline: new Date(Date.now() + 10_000) });
       const input = new PassThrough(); // never ends: the backup waits for it
       const backup = restic.backupStdin({ stdin: input, host: 'host-0' });
-      await waitForLocks(resticFor(repository));
+      await waitForLocks(resticFor(repository), 9000);
       await expect(backup).rejects.toMatchObject({ command: 'backup' });
       expect(await resticFor(repository).listLocks()).toEqual([]);
     },
@@ -293,7 +294,7 @@ describe('Restic against real restic 0.14', () => {
       const env = { ...process.env, RESTIC_REPOSITORY: repository.url, RESTIC_PASSWORD: repository.password, RESTIC_CACHE_DIR: cacheDir };
       const script = 'hostname runner-pod-that-died && exec restic backup --stdin --host host-0';
       const killed = run('unshare', ['--uts', 'sh', '-c', script], { env }).catch(() => undefined);
-      const [lock] = await waitForLocks(restic);
+      const [lock] = await waitForLocks(restic, 15_000);
       expect(lock).toMatchObject({ hostname: 'runner-pod-that-died' });
       process.kill(lock!.pid, 'SIGKILL');
       await killed;
@@ -336,8 +337,8 @@ describe('Restic against real restic 0.14', () => {
   );
 });
 
-async function waitForLocks(restic: Restic) {
-  for (let attempt = 0; attempt < 50; attempt++) {
+async function waitForLocks(restic: Restic, timeoutMs = 5000) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
     const locks = await restic.listLocks();
     if (locks.length > 0) return locks;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,4 +1,3 @@
-import { DeliverPolicy } from '@nats-io/jetstream';
 import {
   RESOURCES,
   type BackupBatch,
@@ -15,6 +14,7 @@ import { CustomResources, type KubeClient } from '@restash/kube';
 import { NatsConnectionHolder, STREAMS } from '@restash/messaging';
 import { createLogger } from '@restash/observability';
 import { startService, type ServiceProcess } from '../../support/service-process.js';
+import { storedMessages } from '../../support/stored-messages.js';
 
 /** The objects a BackupBatch needs: a Repository with a local backend, its Secret, and an AppBinding member. */
 export async function createBatchDependencies(kube: KubeClient, namespace: string, repository = 'repo'): Promise<void> {
@@ -103,14 +103,7 @@ export class MessageReader {
   }
 
   private async read<T>(stream: string, subject: string, since: Date): Promise<T[]> {
-    const consumer = await this.nats.jetstream.consumers.get(stream, {
-      filter_subjects: [subject],
-      deliver_policy: DeliverPolicy.StartTime,
-      opt_start_time: since.toISOString(),
-    });
-    const messages: T[] = [];
-    for await (const message of await consumer.fetch({ max_messages: 10_000, expires: 1000 })) messages.push(message.json<T>());
-    return messages;
+    return (await storedMessages<T>(this.nats, stream, subject, since)).map((message) => message.data);
   }
 }
 
