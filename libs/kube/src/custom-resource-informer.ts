@@ -1,7 +1,7 @@
 import type { KubernetesListObject, KubernetesObject } from '@kubernetes/client-node';
 import type { ObjectMeta, ResourceType } from '@restash/api';
 import type { KubeClient } from './kube-client.js';
-import { ResourceInformer, type InformerHandlers } from './resource-informer.js';
+import { ResourceInformer, type InformerHandlers, type ResourceInformerOptions } from './resource-informer.js';
 import type { Logger } from '@restash/observability';
 
 type CustomObject = { metadata: ObjectMeta };
@@ -13,7 +13,7 @@ type CustomObject = { metadata: ObjectMeta };
 export class CustomResourceInformer<T extends CustomObject> {
   private readonly informer: ResourceInformer<KubernetesObject>;
 
-  constructor(kube: KubeClient, resource: ResourceType, namespace: string | undefined, handlers: InformerHandlers<T>, logger: Logger) {
+  constructor(kube: KubeClient, resource: ResourceType, namespace: string | undefined, handlers: InformerHandlers<T>, logger: Logger, options: ResourceInformerOptions = {}) {
     const address = { group: resource.group, version: resource.version, plural: resource.plural };
     const path = `/apis/${resource.group}/${resource.version}${namespace ? `/namespaces/${namespace}` : ''}/${resource.plural}`;
     const list = async () => {
@@ -22,7 +22,7 @@ export class CustomResourceInformer<T extends CustomObject> {
         : await kube.customObjects.listClusterCustomObject(address);
       return result as KubernetesListObject<KubernetesObject>;
     };
-    this.informer = new ResourceInformer(kube, path, list, handlers as unknown as InformerHandlers<KubernetesObject>, logger);
+    this.informer = new ResourceInformer(kube, path, list, handlers as unknown as InformerHandlers<KubernetesObject>, logger, undefined, options);
   }
 
   /** True once the first list arrived: the cache shows the cluster, not an empty start. */

@@ -1,10 +1,11 @@
 import {
   AppsV1Api, BatchV1Api, CoordinationV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, KubernetesObjectApi, VersionApi,
 } from '@kubernetes/client-node';
+import { PooledKubeConfig } from './pooled-kube-config.js';
 
-/** Loads KUBECONFIG (or ~/.kube/config), or the in-cluster service account when running in a pod. */
+/** Loads KUBECONFIG (or ~/.kube/config), or the in-cluster service account when running in a pod; its calls share a connection pool. */
 export function loadKubeConfig(): KubeConfig {
-  const kubeConfig = new KubeConfig();
+  const kubeConfig = new PooledKubeConfig();
   kubeConfig.loadFromDefault();
   if (!kubeConfig.getCurrentCluster()) {
     throw new Error('no Kubernetes API server configured: set KUBECONFIG or run inside a cluster');

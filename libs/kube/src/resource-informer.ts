@@ -10,6 +10,20 @@ export interface InformerHandlers<T> {
 
 const RESTART_DELAYS_MS = [500, 1000, 2000, 5000];
 
+export interface ResourceInformerOptions {
+  /**
+   * Keep objects without metadata.managedFields (often the larger part of a small object), for caches
+   * of many objects whose readers never look at them.
+   */
+  dropManagedFields?: boolean;
+}
+
+/** Removes metadata.managedFields from an object in place (the informer's cache holds this very object). */
+export function dropManagedFields<T extends KubernetesObject>(object: T): T {
+  if (object.metadata?.managedFields) delete object.metadata.managedFields;
+  return object;
+}
+
 /**
  * A list+watch cache of one resource that never gives up: client-node's informer stops on an error
  * (API server restarting, connection reset); this one starts again with back-off and relists, so
@@ -28,14 +42,17 @@ export class ResourceInformer<T extends KubernetesObject> {
     private readonly handlers: InformerHandlers<T>,
     private readonly logger: Logger,
     labelSelector?: string,
+    { dropManagedFields: drop = false }: ResourceInformerOptions = {},
   ) {
+    const keep = drop ? dropManagedFields : (object: T) => object;
     const listOnce = async () => {
       const result = await list();
+      result.items.forEach(keep);
       this.listed = true;
       return result;
     };
     this.informer = makeInformer(kube.config, path, listOnce, labelSelector);
-    const upsert = (object: T) => this.dispatch('upsert', object);
+    const upsert = (object: T) => this.dispatch('upsert', keep(object));
     this.informer.on('add', upsert);
     this.informer.on('update', upsert);
     this.informer.on('delete', (object) => this.dispatch('deleted', object));

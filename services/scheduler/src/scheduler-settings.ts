@@ -14,6 +14,11 @@ export interface SchedulerSettings {
   catchUpMaxSlots: number;
   /** Every batch is validated again this often, for changes no watch reports: Secrets, targets (REVALIDATE_SECONDS). */
   revalidateIntervalMs: number;
+  /**
+   * BackupSessions created at once when many batches share a slot (SESSION_CREATE_CONCURRENCY): each
+   * create mostly waits for the API server, which takes them in parallel.
+   */
+  sessionCreateConcurrency: number;
 }
 
 export const SCHEDULER_SETTINGS = Symbol('SCHEDULER_SETTINGS');
@@ -28,5 +33,6 @@ export function loadSchedulerSettings(env = new EnvReader()): SchedulerSettings 
     catchUpWindowMs: env.integer('CATCH_UP_WINDOW_SECONDS', 600, { min: 60, max: 7 * 24 * 3600 }) * 1000,
     catchUpMaxSlots: env.integer('CATCH_UP_MAX_SLOTS', 10, { min: 0, max: 1000 }),
     revalidateIntervalMs: env.integer('REVALIDATE_SECONDS', 30, { min: 1 }) * 1000,
+    sessionCreateConcurrency: env.integer('SESSION_CREATE_CONCURRENCY', 64, { min: 1, max: 1000 }),
   };
 }

@@ -13,5 +13,5 @@ export interface StatusSettings {
 export const STATUS_SETTINGS = Symbol('STATUS_SETTINGS');
 
 export function loadStatusSettings(env = new EnvReader()): StatusSettings {
-  return { writeLingerMs: env.integer('STATUS_WRITE_LINGER_MS', 50, { min: 0, max: 5000 }) };
+  return { writeLingerMs: env.integer('STATUS_WRITE_LINGER_MS', 20, { min: 0, max: 5000 }) };
 }

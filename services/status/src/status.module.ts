@@ -25,7 +25,12 @@ import { loadStatusSettings, STATUS_SETTINGS } from './status-settings.js';
   providers: [
     { provide: STATUS_SETTINGS, useFactory: () => loadStatusSettings() },
     StatusMetrics,
-    StatusWriter, EventRecorder, SessionStatusService, BatchStatusService, RestoreStatusService, RepositoryStatusService,
+    StatusWriter,
+    EventRecorder,
+    SessionStatusService,
+    BatchStatusService,
+    RestoreStatusService,
+    RepositoryStatusService,
     BackupHistoryService,
     BackupResultMetrics,
     ProgressStatusService,

@@ -25,8 +25,9 @@ export class ClusterCaches {
 
   constructor(kube: KubeClient, @Inject(SCHEDULER_SETTINGS) settings: SchedulerSettings, @Inject(LOGGER) logger: Logger) {
     const namespace = settings.watchNamespace;
+    // Nothing here reads managedFields, which are often most of a small object: the caches keep objects without them.
     const watch = <T extends { metadata: ObjectMeta }>(resource: ResourceType, watched: string | undefined, changed: (object: T) => void) =>
-      new CustomResourceInformer<T>(kube, resource, watched, { upsert: changed, deleted: changed }, logger);
+      new CustomResourceInformer<T>(kube, resource, watched, { upsert: changed, deleted: changed }, logger, { dropManagedFields: true });
     this.batches = watch<BackupBatch>(RESOURCES.backupBatch, namespace, (batch) => this.listeners?.batchChanged(objectKey(batch)));
     this.sessions = watch<BackupSession>(RESOURCES.backupSession, namespace, (session) => this.listeners?.sessionChanged(objectKey(session)));
     this.restores = watch<RestoreBatch>(RESOURCES.restoreBatch, namespace, (restore) => this.listeners?.restoreChanged(objectKey(restore)));

@@ -1,5 +1,5 @@
 import type { BackupBatch, BackupSession, Repository, RestoreBatch } from '@restash/api';
-import { parseSchedule } from '../schedule/parse-schedule.js';
+import { cachedSchedule } from '../schedule/schedule-cache.js';
 
 /** One value of a gauge with its labels. */
 export interface Sample<L extends string> {
@@ -30,7 +30,7 @@ export function scheduleIntervals(batches: readonly BackupBatch[], now: Date): S
     if (!batch.spec.schedule || batch.spec.paused || batch.metadata.deletionTimestamp) continue;
     let seconds: number;
     try {
-      const schedule = parseSchedule(batch.spec.schedule);
+      const schedule = cachedSchedule(batch.spec.schedule);
       const next = schedule.nextSlot(now);
       seconds = (schedule.nextSlot(next).getTime() - next.getTime()) / 1000;
     } catch {

@@ -36,8 +36,10 @@ export class BatchTimers {
   private fire(batchKey: string, slot: Date): void {
     const schedule = this.schedules.get(batchKey);
     if (!schedule) return;
-    // After a stall, skip to the future rather than firing every slot that passed meanwhile.
-    this.due.set(batchKey, schedule.nextSlot(new Date(Math.max(slot.getTime(), Date.now()))));
+    // Asked from the slot, so batches firing together share one answer; after a stall, skip to the
+    // future rather than firing every slot that passed meanwhile.
+    const next = schedule.nextSlot(slot);
+    this.due.set(batchKey, next.getTime() > Date.now() ? next : schedule.nextSlot(new Date()));
     this.onSlot(batchKey, slot);
   }
 }

@@ -30,7 +30,7 @@ export class SlotController {
     @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.queue = new WorkQueue('slots', (key) => this.reconcile(key), logger);
+    this.queue = new WorkQueue('slots', (key) => this.reconcile(key), logger, { concurrency: settings.sessionCreateConcurrency });
   }
 
   /** Starts, changes or (without a schedule) stops a batch's timer. */

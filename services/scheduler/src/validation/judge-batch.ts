@@ -1,5 +1,5 @@
 import { repositoryAccessDenial, type BackupBatch, type Condition, type TargetRef } from '@restash/api';
-import { parseSchedule } from '../schedule/parse-schedule.js';
+import { cachedSchedule } from '../schedule/schedule-cache.js';
 import type { Schedule } from '../schedule/schedule.js';
 import {
   CONDITION_TYPES,
@@ -80,7 +80,7 @@ function specProblems(batch: BackupBatch): Problem[] {
 function readSchedule(text: string | undefined): { schedule?: Schedule; problem?: Problem } {
   if (!text?.trim()) return {};
   try {
-    return { schedule: parseSchedule(text) };
+    return { schedule: cachedSchedule(text) };
   } catch (error) {
     return { problem: invalid(`spec.schedule: ${error instanceof Error ? error.message : String(error)}`) };
   }

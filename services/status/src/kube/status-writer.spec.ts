@@ -17,10 +17,14 @@ class FakeApiServer {
   /** Changes the object between a read and the next replace once (another writer). */
   interleave?: () => void;
   gone = false;
+  reads = 0;
 
   readonly kube = {
     customObjects: {
-      getNamespacedCustomObject: async () => (this.gone ? Promise.reject({ code: 404 }) : structuredClone(this.object)),
+      getNamespacedCustomObject: async () => {
+        this.reads++;
+        return this.gone ? Promise.reject({ code: 404 }) : structuredClone(this.object);
+      },
       replaceNamespacedCustomObjectStatus: async ({ body }: { body: Counter }) => {
         this.interleave?.();
         this.interleave = undefined;
@@ -117,5 +121,27 @@ describe('StatusWriter', () => {
     const api = new FakeApiServer();
     api.gone = true;
     expect((await writerFor(api).update(RESOURCES.backupSession, target, see('a'))).outcome).toBe('missing');
+  });
+
+  it('writes an object it wrote before without reading it again, and reads it when someone else changed it meanwhile', async () => {
+    const api = new FakeApiServer();
+    const writer = writerFor(api, 0);
+    await writer.update(RESOURCES.backupSession, target, see('a'));
+    await writer.update(RESOURCES.backupSession, target, see('b'));
+    expect(api.reads).toBe(1);
+    api.object = { ...api.object, metadata: { ...api.object.metadata, resourceVersion: '9' }, status: { seen: ['a', 'b', 'other'] } };
+    await writer.update(RESOURCES.backupSession, target, see('c'));
+    expect(api.reads).toBe(2);
+    expect(api.replaces.at(-1)).toEqual({ seen: ['a', 'b', 'other', 'c'] });
+  });
+
+  it('reads the object when an update is for another incarnation of it than the one it wrote', async () => {
+    const api = new FakeApiServer();
+    const writer = writerFor(api, 0);
+    await writer.update(RESOURCES.backupSession, target, see('a'));
+    api.object = { ...api.object, metadata: { ...api.object.metadata, uid: 'uid-2', resourceVersion: '20' }, status: {} };
+    const result = await writer.update(RESOURCES.backupSession, { ...target, uid: 'uid-2' }, see('new'));
+    expect(result.outcome).toBe('written');
+    expect(api.replaces.at(-1)).toEqual({ seen: ['new'] });
   });
 });

@@ -5,6 +5,7 @@ import { PermanentMessageError } from '@restash/messaging';
 import { StatusMetrics } from '../metrics/status-metrics.js';
 import { STATUS_SETTINGS, type StatusSettings } from '../status-settings.js';
 import { KeyedBatcher, type Settled } from './keyed-batcher.js';
+import { RecentObjects } from './recent-objects.js';
 import { sameJson } from './same-json.js';
 import { chainStatuses, type ChainStep } from './status-chain.js';
 
@@ -41,24 +42,29 @@ type AnyWrite = StatusWrite<unknown, unknown>;
 
 const MAX_ATTEMPTS = 5;
 const UNPROCESSABLE = 422;
+/** Objects whose last written state is kept, so their next write needs no read first (a session gets ~2 writes per member). */
+const RECENT_OBJECTS = 256;
 
 /**
  * Read–compute–replace of .status through the status subresource, with the object's
  * resourceVersion as an optimistic lock: on a conflict the object is read again and the status
  * recomputed. Updates of one object that arrive together (within the linger, or while its previous
  * write is under way) are computed one after another and written once; each caller still learns the
- * status before and after its own update. An unchanged status is not written at all.
+ * status before and after its own update. An unchanged status is not written at all. The object as
+ * last written stands in for the read of the next write (any change since fails that write on its
+ * resourceVersion, and the object is read again).
  */
 @Injectable()
 export class StatusWriter {
   private readonly batcher: KeyedBatcher<Update, AnyWrite>;
+  private readonly written = new RecentObjects<AnyObject>(RECENT_OBJECTS);
 
   constructor(
     private readonly kube: KubeClient,
     private readonly metrics: StatusMetrics,
     @Inject(STATUS_SETTINGS) settings: StatusSettings,
   ) {
-    this.batcher = new KeyedBatcher((_key, updates) => this.writeTogether(updates), settings.writeLingerMs);
+    this.batcher = new KeyedBatcher((key, updates) => this.writeTogether(key, updates), settings.writeLingerMs);
   }
 
   update<Spec, Status>(
@@ -72,33 +78,41 @@ export class StatusWriter {
   }
 
   /** One object's updates (same resource, namespace and name) in one write, retried on conflicts; a rejected write is retried update by update. */
-  private async writeTogether(updates: Update[]): Promise<Array<Settled<AnyWrite>>> {
+  private async writeTogether(key: string, updates: Update[]): Promise<Array<Settled<AnyWrite>>> {
     const { resource, target } = updates[0]!;
     for (let attempt = 1; ; attempt++) {
-      const object = await this.read(resource, target);
+      const object = (attempt === 1 && this.lastWritten(key, updates)) || (await this.read(resource, target));
       if (!object) return updates.map(() => ({ ok: true, value: { outcome: 'missing' } }));
       const current = updates.filter((update) => !update.target.uid || update.target.uid === object.metadata.uid);
       const { steps, status } = chainStatuses(object, current.map((update) => update.compute));
       try {
         const changed = !sameJson(status, object.status);
         const written = changed ? await this.write(resource, object, status, finishOf(current)) : object;
+        this.written.set(key, written);
         const results = new Map(current.map((update, index) => [update, changed ? outcome(steps[index]!, written, status) : unchanged(steps[index]!, object)]));
         return updates.map((update) => results.get(update) ?? { ok: true, value: { outcome: 'recreated' } });
       } catch (error) {
+        this.written.delete(key);
         if (isNotFound(error)) return updates.map(() => ({ ok: true, value: { outcome: 'missing' } }));
         // The schema rejected the status: each update alone tells which message can never succeed.
-        if (apiStatusCode(error) === UNPROCESSABLE && updates.length > 1) return this.writeOneByOne(updates);
+        if (apiStatusCode(error) === UNPROCESSABLE && updates.length > 1) return this.writeOneByOne(key, updates);
         if (apiStatusCode(error) === UNPROCESSABLE) throw new PermanentMessageError(`${resource.kind} status rejected: ${apiErrorMessage(error)}`);
         if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
 
-  private async writeOneByOne(updates: Update[]): Promise<Array<Settled<AnyWrite>>> {
+  /** The object as this process last wrote it, unless an update is for another incarnation (uid) of it: that one is read. */
+  private lastWritten(key: string, updates: readonly Update[]): AnyObject | undefined {
+    const known = this.written.get(key);
+    return known && updates.every((update) => !update.target.uid || update.target.uid === known.metadata.uid) ? known : undefined;
+  }
+
+  private async writeOneByOne(key: string, updates: Update[]): Promise<Array<Settled<AnyWrite>>> {
     const results: Array<Settled<AnyWrite>> = [];
     for (const update of updates) {
       try {
-        results.push((await this.writeTogether([update]))[0]!);
+        results.push((await this.writeTogether(key, [update]))[0]!);
       } catch (error) {
         results.push({ ok: false, error });
       }
