@@ -15,18 +15,19 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@restash/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@restash/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
   // .stack/ and .cache/ hold the stack's state (etcd's *.snap files look like jest snapshots).
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test', '<rootDir>/bench'],
 };
 
 export default {
   // Integration tests drive real Jobs, restic and databases; unit tests finish far sooner.
   testTimeout: 120_000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,test/local-node}/**/src/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,test/local-node,bench}/**/src/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',

@@ -26,7 +26,7 @@ export function loadExecutorSettings(config: ServiceConfig, env = new EnvReader(
     sessionConcurrency: env.integer('SESSION_CONCURRENCY', 100, { min: 1 }),
     memberConcurrency: env.integer('MEMBER_CONCURRENCY', 4, { min: 1 }),
     globalMemberConcurrency: global > 0 ? global : undefined,
-    jobPollMs: env.integer('JOB_POLL_MS', 1000, { min: 50 }),
+    jobPollMs: env.integer('JOB_POLL_MS', 500, { min: 50 }),
     runnerNats: runnerNatsSecretData(config.nats),
   };
 }

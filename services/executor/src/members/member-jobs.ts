@@ -2,7 +2,7 @@ import type { V1Job, V1Secret } from '@kubernetes/client-node';
 import { Inject, Injectable } from '@nestjs/common';
 import { isAlreadyExists, isNotFound, KubeClient, KubeWriteMetrics } from '@restash/kube';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.js';
-import { jobOutcome, type JobOutcome } from './job-outcome.js';
+import { jobOutcome, podOutcome, type JobOutcome } from './job-outcome.js';
 import { memberJobManifest, runSpecSecretManifest, type MemberJobInput } from './member-job-manifest.js';
 import { secondsUntil } from './member-job-name.js';
 
@@ -56,12 +56,12 @@ export class MemberJobs {
     await this.writes.count('jobs', this.kube.batch.createNamespacedJob({ namespace, body: job }), CREATE).catch(ignoreAlreadyExists);
   }
 
+  /** The runner pod tells first (the job controller marks the Job a second or more later); the Job when no pod does. */
   async outcome(namespace: string, name: string): Promise<JobOutcome> {
-    const job = await this.kube.batch.readNamespacedJobStatus({ namespace, name });
-    const outcome = jobOutcome(job, []);
-    if (outcome.state !== 'failed') return outcome;
-    const pods = await this.kube.core.listNamespacedPod({ namespace, labelSelector: `job-name=${name}` });
-    return jobOutcome(job, pods.items);
+    const pods = (await this.kube.core.listNamespacedPod({ namespace, labelSelector: `job-name=${name}` })).items;
+    const fromPod = podOutcome(pods);
+    if (fromPod) return fromPod;
+    return jobOutcome(await this.kube.batch.readNamespacedJobStatus({ namespace, name }), pods);
   }
 
   /**

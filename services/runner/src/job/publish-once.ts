@@ -1,5 +1,5 @@
 import type { NatsTransport } from '@restash/config';
-import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging';
+import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging/nats';
 import type { Logger } from '@restash/observability';
 
 /** A one-shot runner's report: connect to NATS, publish one message with its id, and close again. */

@@ -1,6 +1,6 @@
 import { backupProgressId, SUBJECTS, type BackupProgressEvent } from '@restash/events';
 import type { NatsTransport } from '@restash/config';
-import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging';
+import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging/nats';
 import type { Logger } from '@restash/observability';
 
 const CLOSE_WAIT_MS = 5000;

@@ -1,5 +1,5 @@
 import { parseMessage, RestoreHostResultEventSchema, type RestoreHostResultEvent } from '@restash/events';
-import { STREAMS, type NatsConnectionHolder } from '@restash/messaging';
+import { STREAMS, type NatsConnectionHolder } from '@restash/messaging/nats';
 
 /** The last restore result published on a host's subject (JetStream's last-message-by-subject lookup), if any. */
 export async function lastRestoreResult(nats: NatsConnectionHolder, subject: string): Promise<RestoreHostResultEvent | undefined> {

@@ -1,6 +1,6 @@
 import { loadNatsTransport } from '@restash/config';
 import { restoreEventId, restoreHostSubject, WorkloadRestoreSpecSchema, parseMessage, type RestoreHostResultEvent } from '@restash/events';
-import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging';
+import { JetStreamPublisher, NatsConnectionHolder } from '@restash/messaging/nats';
 import type { Logger } from '@restash/observability';
 import { readInjectedFile } from '../agent/repository-file.js';
 import { rememberRunSecrets } from '../job/read-run-spec.js';
