@@ -1,4 +1,3 @@
-import type { V1Job } from '@kubernetes/client-node';
 import { RESOURCES, type BackupSession, type Repository } from '@restash/api';
 import { CustomResources, KubeClient } from '@restash/kube';
 import {
@@ -7,6 +6,8 @@ import {
 import { requireLocalNode } from '../../support/local-node-ready.js';
 import { startRestashServices, type RestashServices } from '../../support/restash-services.js';
 import { startService } from '../../support/service-process.js';
+import { eventually } from '../../support/eventually.js';
+import { memberJobRuns } from '../../support/member-job-runs.js';
 import { startHookServer } from '../../support/hook-server.js';
 import { createTestNamespace, deleteTestNamespace } from '../../support/test-namespace.js';
 
@@ -29,16 +30,13 @@ afterAll(async () => {
   await fixture?.cleanup();
 });
 
-/** The member Jobs of a session, with when each ran. */
+/** The member Jobs of a session, with when each ran (once every runner has ended). */
 async function memberJobs(session: string): Promise<Array<{ member: string; start: number; end: number }>> {
-  const jobs = (await kube.batch.listNamespacedJob({ namespace, labelSelector: `restash.dev/session=${session}` })).items;
-  return jobs
-    .map((job: V1Job) => ({
-      member: job.metadata!.labels!['restash.dev/member']!,
-      start: new Date(job.status!.startTime!).getTime(),
-      end: new Date(job.status!.completionTime ?? job.status!.conditions!.find((c) => c.type === 'Failed')!.lastTransitionTime!).getTime(),
-    }))
-    .sort((a, b) => a.start - b.start);
+  const runs = await eventually(async () => {
+    const found = await memberJobRuns(kube, namespace, `restash.dev/session=${session}`);
+    return found.every((run) => run.end !== undefined) ? found : undefined;
+  }, { timeoutMs: 10_000, what: `the runners of ${session} ended` });
+  return runs.map(({ member, start, end }) => ({ member, start, end: end! }));
 }
 
 async function runSession(batch: string, session: string): Promise<BackupSession> {

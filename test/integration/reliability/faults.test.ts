@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { V1Job, V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '@kubernetes/client-node';
 import { RESOURCES, type BackupBatchSpec, type BackupMember, type BackupSession } from '@restash/api';
 import { CustomResources, KubeClient } from '@restash/kube';
 import { NatsConnectionHolder } from '@restash/messaging';
@@ -10,6 +10,7 @@ import { createLogger } from '@restash/observability';
 import { batchSpec, createBackupFixture, createBatch, resticSnapshots, type BackupFixture } from '../../support/backup-fixture.js';
 import { eventually } from '../../support/eventually.js';
 import { requireLocalNode } from '../../support/local-node-ready.js';
+import { memberJobRuns } from '../../support/member-job-runs.js';
 import { waitForSidecarPod } from '../../support/pod-waits.js';
 import { startRestashServices, type RestashServices } from '../../support/restash-services.js';
 import { podLogs } from '../../support/secret-leaks.js';
@@ -146,20 +147,10 @@ const FAULTS: Array<{ name: string; inject(): Promise<unknown> }> = [
   { name: 'restart the API server', inject: () => restartStackPart('apiserver') },
 ];
 
-/** The member Jobs of the namespace as run intervals of their member (a Job still running ends now). */
+/** The member Jobs of the namespace as run intervals of their member (a runner still running ends now). */
 async function memberRuns(): Promise<RunInterval[]> {
-  const jobs = (await kube.batch.listNamespacedJob({ namespace, labelSelector: 'restash.dev/member' })).items;
-  return jobs
-    .filter((job: V1Job) => job.status?.startTime)
-    .map((job: V1Job) => {
-      const ended = job.status!.completionTime ?? job.status!.conditions?.find((c) => c.type === 'Failed' && c.status === 'True')?.lastTransitionTime;
-      return {
-        what: job.metadata!.labels!['restash.dev/member']!,
-        run: job.metadata!.labels!['restash.dev/session']!,
-        start: new Date(job.status!.startTime!).getTime(),
-        end: ended ? new Date(ended).getTime() : Date.now(),
-      };
-    });
+  const runs = await memberJobRuns(kube, namespace, 'restash.dev/member');
+  return runs.map(({ member, session, start, end }) => ({ what: member, run: session, start, end: end ?? Date.now() }));
 }
 
 /** The repositories of every member, as `<kind>/<name>` under the fixture's local backend. */
