@@ -27,6 +27,12 @@ export interface ResticOptions extends CacheOptions {
 
 export type ProgressListener = (progress: BackupProgress) => void;
 
+export interface OpenedRepository {
+  created: boolean;
+  /** The ids of the locks found when it was opened. */
+  lockIds: string[];
+}
+
 export interface CheckResult {
   integrity: boolean;
   message: string;
@@ -40,7 +46,7 @@ interface RunExtras {
 }
 
 // One initialization per repository URL at a time within this process.
-const initializing = new Map<string, Promise<{ created: boolean }>>();
+const initializing = new Map<string, Promise<OpenedRepository>>();
 
 // Failures that say nothing about the repository's data, so check() reports them as errors.
 const ACCESS_FAILURES: ReadonlySet<ResticFailureReason> = new Set([
@@ -68,10 +74,12 @@ export class Restic {
   }
 
   /**
-   * Creates the repository unless it exists. Safe to call concurrently: calls in this process share
-   * one attempt, and losing an init race to another process counts as success.
+   * Creates the repository unless it exists, and says which locks it holds: the probe lists them, so
+   * opening the repository and seeing its locks cost one restic process (one key derivation, about
+   * half a second). Safe to call concurrently: calls in this process share one attempt, and losing an
+   * init race to another process counts as success.
    */
-  ensureInitialized(): Promise<{ created: boolean }> {
+  ensureInitialized(): Promise<OpenedRepository> {
     const key = this.repository.url;
     let attempt = initializing.get(key);
     if (!attempt) {
@@ -153,18 +161,25 @@ export class Restic {
   /**
    * Removes every lock of the repository and returns what it removed. Only for a caller that knows no
    * live process holds one (restash runs one runner per repository at a time): restic's own `unlock`
-   * keeps a dead process's lock for 30 minutes unless it ran on the same host.
+   * keeps a dead process's lock for 30 minutes unless it ran on the same host. With `lockIds` (what
+   * ensureInitialized just saw) it does not list them again, and runs no restic at all when there are none.
    */
-  async removeLeftoverLocks(): Promise<ResticLock[]> {
-    const locks = await this.listLocks();
+  async removeLeftoverLocks(lockIds?: string[]): Promise<ResticLock[]> {
+    const locks = await this.readLocks(lockIds ?? (await this.lockIds()));
     if (locks.length > 0) await this.unlock({ removeAll: true });
     return locks;
   }
 
   /** The repository's locks; a lock released while being read is left out. */
   async listLocks(): Promise<ResticLock[]> {
-    const listed = await this.runOk('list', ['list', 'locks', '--no-lock']);
-    const ids = listed.stdout.split('\n').filter((line) => LOCK_ID.test(line));
+    return this.readLocks(await this.lockIds());
+  }
+
+  private async lockIds(): Promise<string[]> {
+    return lockIdsIn((await this.runOk('list', ['list', 'locks', '--no-lock'])).stdout);
+  }
+
+  private async readLocks(ids: string[]): Promise<ResticLock[]> {
     const locks = await Promise.all(ids.map((id) => this.readLock(id)));
     return locks.filter((lock): lock is ResticLock => lock !== undefined);
   }
@@ -175,15 +190,15 @@ export class Restic {
     return result.exitCode === 0 ? parseLock(id, result.stdout) : undefined;
   }
 
-  private async initializeOnce(): Promise<{ created: boolean }> {
-    const probe = await this.run('cat', ['cat', 'config']);
-    if (probe.exitCode === 0) return { created: false };
-    const probeError = this.failure('cat', probe);
+  private async initializeOnce(): Promise<OpenedRepository> {
+    const probe = await this.run('list', ['list', 'locks', '--no-lock']);
+    if (probe.exitCode === 0) return { created: false, lockIds: lockIdsIn(probe.stdout) };
+    const probeError = this.failure('list', probe);
     if (probeError.reason !== 'repository-not-found') throw probeError;
     const init = await this.run('init', ['init']);
-    if (init.exitCode === 0) return { created: true };
+    if (init.exitCode === 0) return { created: true, lockIds: [] };
     const initError = this.failure('init', init);
-    if (initError.reason === 'already-initialized') return { created: false };
+    if (initError.reason === 'already-initialized') return { created: false, lockIds: [] };
     throw initError;
   }
 
@@ -253,6 +268,10 @@ export class Restic {
   private failure(command: string, result: ProcessResult): ResticError {
     return new ResticError(command, result.exitCode, describeResticStderr(this.scrubber.scrub(result.stderr)));
   }
+}
+
+function lockIdsIn(listing: string): string[] {
+  return listing.split('\n').filter((line) => LOCK_ID.test(line));
 }
 
 function lastLine(text: string): string {

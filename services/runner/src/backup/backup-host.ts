@@ -9,8 +9,13 @@ import { applyRetention } from './apply-retention.js';
 export interface HostBackupOutcome {
   result: HostBackupStats;
   snapshotsRemoved: number;
-  /** Restic locks left behind by runners that ended, removed before the backup (with `clearLocks`). */
-  locksRemoved: ResticLock[];
+}
+
+/** Who hears about the backup while it runs. */
+export interface HostBackupObservers {
+  progress?: ProgressReporter;
+  /** Restic locks left behind by runners that ended, told as soon as they are removed (with `clearLocks`), before the backup. */
+  onLocksRemoved?: (locks: ResticLock[]) => void;
 }
 
 /** What to back up on one host, and how. */
@@ -26,21 +31,24 @@ export interface HostBackupWork {
  * Backs up one host of one member into its restic repository: one snapshot per path (as Stash
  * does) or one `dumpfile.sql` snapshot for a database, then applies the retention policy to this
  * host's snapshots. Never throws: a failure becomes a Failed result with restic's or the database's
- * own error text. With `clearLocks` it first removes the locks runners that ended left in the repository.
+ * own error text. With `clearLocks` it first removes the locks runners that ended left in the repository
+ * (and says so at once: a runner stopped during the backup must not hide that it removed them).
  */
-export async function backupHost(restic: Restic, { source, host, retention, clearLocks }: HostBackupWork, progress?: ProgressReporter): Promise<HostBackupOutcome> {
+export async function backupHost(restic: Restic, { source, host, retention, clearLocks }: HostBackupWork, { progress, onLocksRemoved }: HostBackupObservers = {}): Promise<HostBackupOutcome> {
   const started = Date.now();
-  let locksRemoved: ResticLock[] = [];
   try {
-    await restic.ensureInitialized();
-    if (clearLocks) locksRemoved = await restic.removeLeftoverLocks();
+    const { lockIds } = await restic.ensureInitialized();
+    if (clearLocks) {
+      const removed = await restic.removeLeftoverLocks(lockIds);
+      if (removed.length > 0) onLocksRemoved?.(removed);
+    }
     const snapshots = source.type === 'database' ? [await backupDump(restic, source, host, progress)] : await backupPaths(restic, source, host, progress);
     progress?.done();
     const removed = retention ? await applyRetention(restic, retention, host) : 0;
-    return { result: { hostname: host, phase: 'Succeeded', duration: formatDuration(Date.now() - started), snapshots }, snapshotsRemoved: removed, locksRemoved };
+    return { result: { hostname: host, phase: 'Succeeded', duration: formatDuration(Date.now() - started), snapshots }, snapshotsRemoved: removed };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { result: { hostname: host, phase: 'Failed', duration: formatDuration(Date.now() - started), error: message }, snapshotsRemoved: 0, locksRemoved };
+    return { result: { hostname: host, phase: 'Failed', duration: formatDuration(Date.now() - started), error: message }, snapshotsRemoved: 0 };
   }
 }
 

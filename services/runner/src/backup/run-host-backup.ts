@@ -29,10 +29,12 @@ export async function runHostBackup(run: HostBackupRun, publish: ResultPublisher
   });
   log.info({ repository: run.repository.restic.redactedUrl }, 'backup starting');
   const restic = new Restic(run.repository.restic, { cacheDir: process.env['RESTIC_CACHE_DIR'], deadline: run.deadline ? new Date(run.deadline) : undefined });
-  const outcome = await backupHost(restic, run, progress && new ProgressReporter(run, progress));
-  for (const lock of outcome.locksRemoved) {
-    log.warn({ lock: { hostname: lock.hostname, pid: lock.pid, time: lock.time, exclusive: lock.exclusive } }, 'removed a restic lock left by a runner that ended');
-  }
+  const outcome = await backupHost(restic, run, {
+    progress: progress && new ProgressReporter(run, progress),
+    onLocksRemoved: (locks) => {
+      for (const lock of locks) log.warn({ lock }, 'removed a restic lock left by a runner that ended');
+    },
+  });
   const stats = outcome.result.phase === 'Succeeded' ? await repositoryStats(restic, log) : undefined;
   await publish(hostResultEvent(run, outcome, stats, new Date()));
   log.info({ phase: outcome.result.phase, error: outcome.result.error, duration: outcome.result.duration }, 'backup finished');
