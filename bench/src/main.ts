@@ -1,6 +1,8 @@
 // `./dev bench [data-path] [throughput] [schedule]`: restash's benchmarks against the running stack.
 // They print their figures as they go and write them into bench/RESULTS.md; they assert nothing.
 import '../../test/support/load-stack-env.js';
+import { RESOURCES, type BackupBatchSpec } from '@restash/api';
+import { CustomResources } from '@restash/kube';
 import { readBenchOptions, selectBenchmarks, type BenchmarkName, type BenchOptions } from './bench-options.js';
 import { dataPathBench } from './data-path/data-path-bench.js';
 import { memorySection, type MemoryPhase } from './report/memory-section.js';
@@ -30,6 +32,15 @@ const RUNS: Record<BenchmarkName, Benchmark> = {
   },
 };
 
+/** Batches left on the stack (e.g. `./dev demo`'s) run while the benchmarks do and skew their figures. */
+async function warnOfOtherBatches(context: BenchContext): Promise<void> {
+  const batches = await new CustomResources<BackupBatchSpec>(context.kube, RESOURCES.backupBatch).list();
+  const active = batches.filter((batch) => !batch.spec.paused).map((batch) => `${batch.metadata.namespace}/${batch.metadata.name}`);
+  if (active.length > 0) {
+    console.warn(`[bench] warning: ${active.length} BackupBatch(es) already on the stack will run alongside the benchmarks (${active.join(', ')}); delete them or run ./dev down first for clean figures`);
+  }
+}
+
 function commandLine(): string {
   return ['./dev bench', ...process.argv.slice(2)].join(' ');
 }
@@ -37,6 +48,7 @@ function commandLine(): string {
 const selected = selectBenchmarks(process.argv.slice(2));
 const options = readBenchOptions();
 const context = await openBenchContext();
+await warnOfOtherBatches(context);
 const started = Date.now();
 const sections: ResultSection[] = [];
 try {

@@ -9,8 +9,9 @@ set -euo pipefail
 
 restic_() { restic --cache-dir "$RESTIC_CACHE_DIR" "$@"; }
 
-# As the runner does: `cat config` tells whether the repository exists, `init` creates it when it does not.
-ensure_repository() { restic_ cat config >/dev/null 2>&1 || restic_ init >/dev/null; }
+# As the runner does: listing the locks tells whether the repository exists (and which locks a runner that
+# ended left, for it to remove), `init` creates it when it does not.
+ensure_repository() { restic_ list locks --no-lock >/dev/null 2>&1 || restic_ init >/dev/null; }
 
 # restic 0.14's backup summary names the snapshot by its short id; the runner looks the full id up.
 look_up_snapshot() {

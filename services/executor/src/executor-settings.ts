@@ -11,7 +11,7 @@ export interface ExecutorSettings {
   memberConcurrency: number;
   /** Member runs at once across all replicas; unset = no cluster-wide limit. */
   globalMemberConcurrency: number | undefined;
-  /** How often a running member Job's status is read. */
+  /** How often a running member Job's runner pod (then the Job) is read besides the runner pod watch (RunnerPodWatch). */
   jobPollMs: number;
   /** The Secret entries giving runner Jobs this executor's NATS credentials and TLS files (read once at start). */
   runnerNats: Record<string, string>;
@@ -26,7 +26,7 @@ export function loadExecutorSettings(config: ServiceConfig, env = new EnvReader(
     sessionConcurrency: env.integer('SESSION_CONCURRENCY', 100, { min: 1 }),
     memberConcurrency: env.integer('MEMBER_CONCURRENCY', 4, { min: 1 }),
     globalMemberConcurrency: global > 0 ? global : undefined,
-    jobPollMs: env.integer('JOB_POLL_MS', 500, { min: 50 }),
+    jobPollMs: env.integer('JOB_POLL_MS', 2000, { min: 50 }),
     runnerNats: runnerNatsSecretData(config.nats),
   };
 }

@@ -14,6 +14,7 @@ import { MemberJobs } from './members/member-jobs.js';
 import { MemberRunResolver } from './members/member-run-resolver.js';
 import { MemberRunner } from './members/member-runner.js';
 import { PodExec } from './members/pod-exec.js';
+import { RunnerPodWatch } from './members/runner-pod-watch.js';
 import { SidecarMemberRunner } from './members/sidecar-member-runner.js';
 import { SIDECAR_SETTINGS, loadSidecarSettings } from './members/sidecar-settings.js';
 import { WorkloadHosts } from './members/workload-hosts.js';
@@ -51,6 +52,7 @@ import { SessionRunner } from './session/session-runner.js';
     SessionRunner,
     MemberRunResolver,
     MemberRepositoryResolver,
+    RunnerPodWatch,
     MemberJobs,
     MemberRunner,
     { provide: SIDECAR_SETTINGS, useFactory: () => loadSidecarSettings() },

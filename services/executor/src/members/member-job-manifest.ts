@@ -8,6 +8,8 @@ export const DEFAULT_TARGET_MOUNT = '/stash-data';
 /** Where a runner Job sees the NATS TLS files of its Secret. */
 export const NATS_TLS_MOUNT = '/etc/restash/nats';
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'stash.appscode.com', 'app.kubernetes.io/component': 'restash-runner' };
+/** Selects the pods (and Secrets) of runner Jobs. */
+export const RUNNER_COMPONENT_SELECTOR = 'app.kubernetes.io/component=restash-runner';
 
 /** The object a runner Job works for: it owns the Job and its spec Secret, and labels them (`restash.dev/session=<name>`). */
 export interface JobOwner {

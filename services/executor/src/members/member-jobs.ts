@@ -5,6 +5,7 @@ import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../executor-settings.j
 import { jobOutcome, podOutcome, type JobOutcome } from './job-outcome.js';
 import { memberJobManifest, runSpecSecretManifest, type MemberJobInput } from './member-job-manifest.js';
 import { secondsUntil } from './member-job-name.js';
+import { RunnerPodWatch } from './runner-pod-watch.js';
 
 /** A runner Job to run: its manifest's parts, the spec it gets (resolved when it runs), how long it may take and what it does. */
 export interface RunnerJob {
@@ -28,6 +29,7 @@ export class MemberJobs {
   constructor(
     private readonly kube: KubeClient,
     private readonly writes: KubeWriteMetrics,
+    private readonly runnerPods: RunnerPodWatch,
     @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
   ) {}
 
@@ -65,18 +67,21 @@ export class MemberJobs {
   }
 
   /**
-   * Reads the Job's outcome every `pollMs` until it ended; past `deadline` the Job is deleted and the
-   * run failed with the reason (`what` names the work, e.g. "the backup").
+   * Reads the Job's outcome when its pod changes (RunnerPodWatch), at the latest every `pollMs`, until
+   * it ended; past `deadline` the Job is deleted and the run failed with the reason (`what` names the
+   * work, e.g. "the backup").
    */
   async follow(namespace: string, name: string, deadline: string | undefined, pollMs: number, what: string): Promise<JobOutcome> {
     for (;;) {
+      // Armed before the read, so a change while reading is not missed.
+      const changed = this.runnerPods.nextChange(namespace, name, pollMs);
       const outcome = await this.outcome(namespace, name);
       if (outcome.state !== 'running') return outcome;
       if (deadline && Date.now() > Date.parse(deadline)) {
         await this.delete(namespace, name);
         return { state: 'failed', reason: `${what} did not finish before the deadline ${deadline} (spec.timeOut)` };
       }
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      await changed;
     }
   }
 
