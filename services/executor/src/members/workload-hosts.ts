@@ -5,12 +5,12 @@ import { isNotFound, KubeClient } from '@restash/kube';
 import { RunConfigurationError } from '../cluster/run-configuration-error.js';
 import type { PlanMember, PlannedMember } from '../session/session-plan.js';
 import { labelSelectorQuery } from './label-selector-query.js';
-import { targetHosts, type WorkloadView } from './target-hosts.js';
+import { SIDECAR_CONTAINER, targetHosts, type WorkloadView } from './target-hosts.js';
 
 type SidecarKind = Exclude<TargetKind, 'PersistentVolumeClaim' | 'AppBinding'>;
 interface WorkloadSpec {
   metadata?: { uid?: string };
-  spec?: { replicas?: number; selector?: V1LabelSelector | Record<string, string> };
+  spec?: { replicas?: number; selector?: V1LabelSelector | Record<string, string>; template?: { spec?: { containers?: Array<{ name: string }> } } };
 }
 type Read = (kube: KubeClient, namespace: string, name: string) => Promise<WorkloadSpec>;
 /** A member's target as far as its hosts go (a BackupBatch's or a RestoreBatch's). */
@@ -25,8 +25,8 @@ const READERS: Record<SidecarKind, Read> = {
 };
 
 /** A workload ready for a run, or why it cannot have one (it does not exist, it has no replicas). */
-/** A workload's uid, replicas and pods, and the hosts they make. */
-export type ResolvedWorkload = WorkloadView & { uid: string; hosts: string[] };
+/** A workload's uid, replicas and pods, the hosts they make, and whether its pod template has the `stash` sidecar (its pods may not yet). */
+export type ResolvedWorkload = WorkloadView & { uid: string; hosts: string[]; sidecarInTemplate: boolean };
 
 export type WorkloadForRun = { ok: true; workload: ResolvedWorkload } | { ok: false; problem: string };
 
@@ -47,7 +47,8 @@ export class WorkloadHosts {
     const labelSelector = labelSelectorQuery(workload.spec?.selector);
     const pods = labelSelector ? (await this.kube.core.listNamespacedPod({ namespace, labelSelector })).items : [];
     const view = { replicas: workload.spec?.replicas, pods };
-    return { ...view, uid: workload.metadata?.uid ?? '', hosts: targetHosts(target, view) };
+    const sidecarInTemplate = (workload.spec?.template?.spec?.containers ?? []).some((container) => container.name === SIDECAR_CONTAINER);
+    return { ...view, uid: workload.metadata?.uid ?? '', hosts: targetHosts(target, view), sidecarInTemplate };
   }
 
   /** The workload and its hosts for a run that will `work` them (e.g. "back up"), or the problem to fail host-0 with. */
