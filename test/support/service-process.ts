@@ -7,8 +7,9 @@ import { repoRoot } from './stack-env.js';
 /** A restash service started from its build output, as ./dev up starts it. */
 export interface ServiceProcess {
   name: string;
-  /** The environment it was started with beyond the stack's (to start it again the same way). */
+  /** The environment it was started with beyond the stack's, and how it was launched (to start it again the same way). */
   env: Record<string, string>;
+  launch: ServiceLaunch;
   port: number;
   child: ChildProcess;
   output: string[];
@@ -19,10 +20,28 @@ export interface ServiceProcess {
   stop(timeoutMs?: number): Promise<number | null>;
 }
 
+/** How a service's process is started: Node's arguments, and environment that goes under the caller's. */
+export interface ServiceLaunch {
+  nodeArgs: string[];
+  env?: Record<string, string>;
+  /** Marks the instance id (`<service>-<tag>-<port>`). */
+  tag: string;
+}
+
+/** From its build output with source maps, for readable test failures. */
+function testLaunch(name: string): ServiceLaunch {
+  return { nodeArgs: ['--enable-source-maps', join(repoRoot, 'services', name, 'dist', 'main.js')], tag: 'test' };
+}
+
+export interface StartOptions {
+  launch?: ServiceLaunch;
+  readyTimeoutMs?: number;
+}
+
 /** Starts a service and waits until /readyz says it is ready (failing with its output if it never is). */
-export async function startService(name: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
-  const service = await spawnService(name, env);
-  await eventually(async () => (await fetch(service.url('/readyz'))).ok, { timeoutMs: 30_000, what: `${name} ready` }).catch((error: Error) => {
+export async function startService(name: string, env: Record<string, string> = {}, { launch, readyTimeoutMs = 30_000 }: StartOptions = {}): Promise<ServiceProcess> {
+  const service = await spawnService(name, env, launch);
+  await eventually(async () => (await fetch(service.url('/readyz'))).ok, { timeoutMs: readyTimeoutMs, what: `${name} ready` }).catch((error: Error) => {
     service.child.kill('SIGKILL');
     throw new Error(`${error.message}\n${service.output.join('')}`);
   });
@@ -30,10 +49,10 @@ export async function startService(name: string, env: Record<string, string> = {
 }
 
 /** Starts a service without waiting for it to be ready (for tests of a service that must not become ready). */
-export async function spawnService(name: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
+export async function spawnService(name: string, env: Record<string, string> = {}, launch: ServiceLaunch = testLaunch(name)): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, 'services', name, 'dist', 'main.js')], {
-    env: { ...process.env, HTTP_PORT: String(port), RESTASH_INSTANCE_ID: `${name}-test-${port}`, LOG_LEVEL: 'info', ...env },
+  const child = spawn(process.execPath, launch.nodeArgs, {
+    env: { ...process.env, ...launch.env, HTTP_PORT: String(port), RESTASH_INSTANCE_ID: `${name}-${launch.tag}-${port}`, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -43,6 +62,7 @@ export async function spawnService(name: string, env: Record<string, string> = {
   const service: ServiceProcess = {
     name,
     env,
+    launch,
     port,
     child,
     output,
@@ -64,5 +84,5 @@ export async function spawnService(name: string, env: Record<string, string> = {
 export async function crashAndRestart(service: ServiceProcess): Promise<ServiceProcess> {
   service.child.kill('SIGKILL');
   await service.exited;
-  return startService(service.name, service.env);
+  return startService(service.name, service.env, { launch: service.launch });
 }
