@@ -45,6 +45,8 @@ interface RunExtras {
   env?: Record<string, string>;
 }
 
+const LIST_LOCKS = ['list', 'locks', '--no-lock'];
+
 // One initialization per repository URL at a time within this process.
 const initializing = new Map<string, Promise<OpenedRepository>>();
 
@@ -161,22 +163,18 @@ export class Restic {
   /**
    * Removes every lock of the repository and returns what it removed. Only for a caller that knows no
    * live process holds one (restash runs one runner per repository at a time): restic's own `unlock`
-   * keeps a dead process's lock for 30 minutes unless it ran on the same host. With `lockIds` (what
-   * ensureInitialized just saw) it does not list them again, and runs no restic at all when there are none.
+   * keeps a dead process's lock for 30 minutes unless it ran on the same host. `lockIds` are what
+   * ensureInitialized saw: no second listing, and no restic at all when there are none.
    */
-  async removeLeftoverLocks(lockIds?: string[]): Promise<ResticLock[]> {
-    const locks = await this.readLocks(lockIds ?? (await this.lockIds()));
+  async removeLeftoverLocks(lockIds: string[]): Promise<ResticLock[]> {
+    const locks = await this.readLocks(lockIds);
     if (locks.length > 0) await this.unlock({ removeAll: true });
     return locks;
   }
 
   /** The repository's locks; a lock released while being read is left out. */
   async listLocks(): Promise<ResticLock[]> {
-    return this.readLocks(await this.lockIds());
-  }
-
-  private async lockIds(): Promise<string[]> {
-    return lockIdsIn((await this.runOk('list', ['list', 'locks', '--no-lock'])).stdout);
+    return this.readLocks(lockIdsIn((await this.runOk('list', LIST_LOCKS)).stdout));
   }
 
   private async readLocks(ids: string[]): Promise<ResticLock[]> {
@@ -191,7 +189,7 @@ export class Restic {
   }
 
   private async initializeOnce(): Promise<OpenedRepository> {
-    const probe = await this.run('list', ['list', 'locks', '--no-lock']);
+    const probe = await this.run('list', LIST_LOCKS);
     if (probe.exitCode === 0) return { created: false, lockIds: lockIdsIn(probe.stdout) };
     const probeError = this.failure('list', probe);
     if (probeError.reason !== 'repository-not-found') throw probeError;

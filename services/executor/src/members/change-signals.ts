@@ -29,10 +29,4 @@ export class ChangeSignals {
   notifyAll(): void {
     for (const key of [...this.waiters.keys()]) this.notify(key);
   }
-
-  get waiting(): number {
-    let count = 0;
-    for (const waiters of this.waiters.values()) count += waiters.size;
-    return count;
-  }
 }

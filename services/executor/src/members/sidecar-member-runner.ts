@@ -12,7 +12,7 @@ import { agentRunRequest, hostWaves, memberPaths } from './agent-run-request.js'
 import { HostHooks } from './host-hooks.js';
 import { HostResults } from './host-results.js';
 import { SIDECAR_SETTINGS, type SidecarSettings } from './sidecar-settings.js';
-import { hasSidecar, type WorkloadView } from './target-hosts.js';
+import { sidecarServes, type WorkloadView } from './target-hosts.js';
 import { WorkloadHosts } from './workload-hosts.js';
 
 /**
@@ -42,10 +42,7 @@ export class SidecarMemberRunner {
     if (!found.ok) return this.fail(session, target.ref, ['host-0'], found.problem);
     const { workload } = found;
     const { hosts } = workload;
-    // Just injected, the sidecar may still be rolling out: its requests wait in the stream for the new pods' agents.
-    if (!workload.sidecarInTemplate && !workload.pods.some(hasSidecar)) {
-      return this.fail(session, target.ref, hosts, `no pod of ${where} has the stash sidecar: is the injector running?`);
-    }
+    if (!sidecarServes(workload.templateContainers, workload.pods)) return this.fail(session, target.ref, hosts, `no pod of ${where} has the stash sidecar: is the injector running?`);
     if (memberPaths(target).length === 0) return this.fail(session, target.ref, hosts, `the member of ${where} names no paths and no volumeMounts to back up`);
 
     await this.events.targetCondition(session, target.ref, 'BackupExecutorEnsured', true, 'BackupExecutorEnsured', `the stash sidecar of ${where} backs up ${hosts.join(', ')}`);

@@ -1,6 +1,6 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import type { BackupTarget } from '@restash/api';
-import { hookContainer, podForHost, targetHosts } from './target-hosts.js';
+import { hookContainer, podForHost, sidecarServes, targetHosts } from './target-hosts.js';
 
 const target = (kind: string, replicas?: number): BackupTarget => ({ ref: { apiVersion: 'apps/v1', kind, name: 'app' }, ...(replicas !== undefined && { replicas }) });
 const pod = (name: string, options: { node?: string; ready?: boolean; sidecar?: boolean; deleting?: boolean; ip?: string } = {}): V1Pod => ({
@@ -40,5 +40,22 @@ describe('podForHost', () => {
   it('runs exec hooks in the named container, else the first that is not the sidecar', () => {
     expect(hookContainer(pod('p'), undefined)).toBe('app');
     expect(hookContainer(pod('p'), 'stash')).toBe('stash');
+  });
+});
+
+describe('sidecarServes', () => {
+  const template = (...names: string[]) => names.map((name) => ({ name }));
+
+  it('is true while the sidecar rolls out: in the template, in no pod yet', () => {
+    expect(sidecarServes(template('wordpress', 'stash'), [pod('web-1', { sidecar: false })])).toBe(true);
+  });
+
+  it('is true when a pod has it (the template read before the injector wrote it)', () => {
+    expect(sidecarServes(template('wordpress'), [pod('web-1')])).toBe(true);
+  });
+
+  it('is false when neither the template nor any pod has it (no injector)', () => {
+    expect(sidecarServes(template('wordpress'), [pod('web-1', { sidecar: false })])).toBe(false);
+    expect(sidecarServes(undefined, [])).toBe(false);
   });
 });

@@ -35,7 +35,19 @@ export function podForHost(kind: string, host: string, pods: readonly V1Pod[], s
 }
 
 export function hasSidecar(pod: V1Pod): boolean {
-  return (pod.spec?.containers ?? []).some((container) => container.name === SIDECAR_CONTAINER);
+  return hasSidecarContainer(pod.spec?.containers);
+}
+
+export function hasSidecarContainer(containers: ReadonlyArray<{ name: string }> | undefined): boolean {
+  return (containers ?? []).some((container) => container.name === SIDECAR_CONTAINER);
+}
+
+/**
+ * Pure: whether the workload's agents can take requests, now or once a rollout is done: a pod has the
+ * sidecar, or the pod template has it (just injected, the new pods still starting; requests wait for them).
+ */
+export function sidecarServes(templateContainers: ReadonlyArray<{ name: string }> | undefined, pods: readonly V1Pod[]): boolean {
+  return hasSidecarContainer(templateContainers) || pods.some(hasSidecar);
 }
 
 /** Pure: the container an exec hook runs in: the one it names, else the pod's first that is not the sidecar. */

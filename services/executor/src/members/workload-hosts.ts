@@ -5,7 +5,7 @@ import { isNotFound, KubeClient } from '@restash/kube';
 import { RunConfigurationError } from '../cluster/run-configuration-error.js';
 import type { PlanMember, PlannedMember } from '../session/session-plan.js';
 import { labelSelectorQuery } from './label-selector-query.js';
-import { SIDECAR_CONTAINER, targetHosts, type WorkloadView } from './target-hosts.js';
+import { targetHosts, type WorkloadView } from './target-hosts.js';
 
 type SidecarKind = Exclude<TargetKind, 'PersistentVolumeClaim' | 'AppBinding'>;
 interface WorkloadSpec {
@@ -24,10 +24,10 @@ const READERS: Record<SidecarKind, Read> = {
   ReplicationController: (kube, namespace, name) => kube.core.readNamespacedReplicationController({ namespace, name }),
 };
 
-/** A workload ready for a run, or why it cannot have one (it does not exist, it has no replicas). */
-/** A workload's uid, replicas and pods, the hosts they make, and whether its pod template has the `stash` sidecar (its pods may not yet). */
-export type ResolvedWorkload = WorkloadView & { uid: string; hosts: string[]; sidecarInTemplate: boolean };
+/** A workload's uid, replicas and pods, the hosts they make, and its pod template's containers. */
+export type ResolvedWorkload = WorkloadView & { uid: string; hosts: string[]; templateContainers: Array<{ name: string }> };
 
+/** A workload ready for a run, or why it cannot have one (it does not exist, it has no replicas). */
 export type WorkloadForRun = { ok: true; workload: ResolvedWorkload } | { ok: false; problem: string };
 
 /** A sidecar-model workload's hosts and the pods that serve them, read from the API server. */
@@ -47,8 +47,7 @@ export class WorkloadHosts {
     const labelSelector = labelSelectorQuery(workload.spec?.selector);
     const pods = labelSelector ? (await this.kube.core.listNamespacedPod({ namespace, labelSelector })).items : [];
     const view = { replicas: workload.spec?.replicas, pods };
-    const sidecarInTemplate = (workload.spec?.template?.spec?.containers ?? []).some((container) => container.name === SIDECAR_CONTAINER);
-    return { ...view, uid: workload.metadata?.uid ?? '', hosts: targetHosts(target, view), sidecarInTemplate };
+    return { ...view, uid: workload.metadata?.uid ?? '', hosts: targetHosts(target, view), templateContainers: workload.spec?.template?.spec?.containers ?? [] };
   }
 
   /** The workload and its hosts for a run that will `work` them (e.g. "back up"), or the problem to fail host-0 with. */
