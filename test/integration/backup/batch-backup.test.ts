@@ -16,12 +16,14 @@ const GO_DURATION = /^(\d+h)?(\d+m)?(\d+(\.\d+)?(ms|s))$|^0s$/;
 let namespace: string;
 let fixture: BackupFixture;
 let services: RestashServices;
+/** Executors that learn a member Job's end only from their runner pod watch: the fallback poll is 10 minutes away. */
+const WATCH_ONLY = { JOB_POLL_MS: '600000' };
 
 beforeAll(async () => {
   await requireLocalNode(kube);
   namespace = await createTestNamespace(kube, 'backup');
   fixture = await createBackupFixture(kube, namespace);
-  services = await startRestashServices();
+  services = await startRestashServices({ executorEnv: WATCH_ONLY });
 }, 120_000);
 
 afterAll(async () => {
@@ -46,7 +48,7 @@ async function runSession(batch: string, session: string): Promise<BackupSession
 
 async function restartExecutors(env: Record<string, string>): Promise<void> {
   await Promise.all(services.executors.map((executor) => executor.stop()));
-  services.executors = await Promise.all([1, 2].map(() => startService('executor', { RESTASH_IMAGE: 'restash:dev', JOB_POLL_MS: '250', ...env })));
+  services.executors = await Promise.all([1, 2].map(() => startService('executor', { RESTASH_IMAGE: 'restash:dev', ...WATCH_ONLY, ...env })));
 }
 
 describe('batch backup end to end (scheduler, two executors, status, real Jobs, restic, MariaDB, PostgreSQL)', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { V1Deployment } from '@kubernetes/client-node';
-import { RESOURCES, type BackupBatch } from '@restash/api';
+import { RESOURCES, type BackupBatch, type BackupSessionSpec, type BackupSessionStatus } from '@restash/api';
 import { identityOf } from '@restash/events';
 import { CustomResources, isNotFound, KubeClient } from '@restash/kube';
 import { NatsConnectionHolder } from '@restash/messaging';
@@ -34,6 +34,13 @@ let originalTemplate: V1Deployment['spec'];
 let injector: ServiceProcess;
 let others: ServiceProcess[] = [];
 let nats: NatsConnectionHolder;
+
+const sessions = new CustomResources<BackupSessionSpec, BackupSessionStatus>(kube, RESOURCES.backupSession);
+
+async function kubectlOk(args: string[]): Promise<void> {
+  const { code, stderr } = await kubectl(args);
+  if (code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${stderr}`);
+}
 
 const readDeployment = () => kube.apps.readNamespacedDeployment({ namespace, name: 'wordpress' });
 const stashContainer = (deployment: V1Deployment) => deployment.spec?.template.spec?.containers.find((c) => c.name === 'stash');
@@ -114,6 +121,8 @@ afterAll(async () => {
 
 describe('the seed’s WordPress Deployment as a batch member', () => {
   it('gets the stash sidecar with the member’s mounts read-only, and the sidecar backs the files up as host-0', async () => {
+    // The rollout is held back so that the backup below starts while no pod has the sidecar yet.
+    await kubectlOk(['rollout', 'pause', 'deployment/wordpress', '-n', namespace]);
     await kubectlApply(writeManifest(workDir, 'batch', [batchManifest('wordpress-backup')]));
     const deployment = await eventually(async () => {
       const current = await readDeployment();
@@ -131,8 +140,17 @@ describe('the seed’s WordPress Deployment as a batch member', () => {
     const secret = await kube.core.readNamespacedSecret({ namespace, name: 'stash-repository-deployment-wordpress' });
     expect(JSON.parse(Buffer.from(secret.data!['repository.json']!, 'base64').toString())).toMatchObject({ ref: { namespace, name: 'local-repo' }, path: 'deployment/wordpress' });
 
-    await sidecarPodReady();
-    const { final } = await backUp('wordpress-backup', 'wordpress-backup-1');
+    // Backed up at once, as a user would (and `./dev demo` does): the template has the sidecar, no pod has it yet;
+    // the member is not failed, its request waits for the new pod's agent.
+    const pods = (await kube.core.listNamespacedPod({ namespace, labelSelector: WORDPRESS_PODS })).items;
+    expect(pods.filter((pod) => pod.spec?.containers.some((c) => c.name === 'stash'))).toEqual([]);
+    const backup = backUp('wordpress-backup', 'wordpress-backup-1');
+    const ensured = await eventually(async () => (await sessions.get(namespace, 'wordpress-backup-1').catch(() => undefined))?.status?.targets?.[0]?.conditions?.find((c) => c.type === 'BackupExecutorEnsured'), {
+      what: 'the executor’s verdict on the member',
+    });
+    expect(ensured).toMatchObject({ status: 'True' });
+    await kubectlOk(['rollout', 'resume', 'deployment/wordpress', '-n', namespace]);
+    const { final } = await backup;
     expect(final.status?.targets).toEqual([
       expect.objectContaining({
         ref: expect.objectContaining({ kind: 'Deployment', name: 'wordpress' }),
